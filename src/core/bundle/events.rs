@@ -1,0 +1,219 @@
+//! Validation of `events` and their excerpts.
+
+use super::checks::shown;
+use super::limits::MAX_EVENTS;
+use super::model::{Event, Excerpt};
+use super::path::Loc;
+use super::problem::code;
+use super::read::{
+    date, id, l10n, language, list, object, optional, required, string, text, Cx, Need,
+};
+use super::validate::{end_after_start, id_position, inside_range};
+use crate::core::date::PartialDate;
+use crate::core::json::Json;
+use std::collections::HashMap;
+
+/// What events are checked against. A `None` means that part of the bundle was itself broken
+/// and already reported, so the checks that need it are skipped rather than piling up.
+pub(crate) struct Refs<'a> {
+    pub(crate) range: Option<(PartialDate, PartialDate)>,
+    pub(crate) categories: Option<&'a HashMap<String, usize>>,
+    pub(crate) sources: Option<&'a HashMap<String, usize>>,
+}
+
+const EVENT_FIELDS: &[&str] =
+    &["id", "start", "end", "category", "importance", "title", "summary", "date_note", "excerpts"];
+
+/// The events, sorted by `(first_day, last_day, id)`.
+pub(crate) fn events(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Event>> {
+    let items = list(cx, value, at)?;
+    if items.is_empty() {
+        cx.error(at, code::NO_EVENTS, "The bundle has no events; add at least one.");
+        return None;
+    }
+    if items.len() > MAX_EVENTS {
+        let message = format!(
+            "The bundle has {} events; the limit is {MAX_EVENTS}. Split it into several bundles.",
+            items.len()
+        );
+        cx.error(at, code::TOO_MANY_EVENTS, message);
+        return None;
+    }
+    let mut out = Some(Vec::with_capacity(items.len()));
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let item_at = at.item(i);
+        if let Some(Json::String(raw)) = item.get("id") {
+            if ids.insert(raw, i).is_some() {
+                let message = format!("Another event already has the id {}.", shown(raw));
+                cx.error(&item_at.field("id", id_position(item)), code::DUPLICATE_ID, message);
+                out = None;
+            }
+        }
+        match (event(cx, item, &item_at, refs), out.as_mut()) {
+            (Some(e), Some(out)) => out.push(e),
+            _ => out = None,
+        }
+    }
+    let mut out = out?;
+    out.sort_by(|a, b| {
+        (a.first_day(), a.last_day(), &a.id).cmp(&(b.first_day(), b.last_day(), &b.id))
+    });
+    Some(out)
+}
+
+fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
+    let f = object(cx, value, at, EVENT_FIELDS)?;
+    let id = required(cx, &f, "id", id);
+    let start = required(cx, &f, "start", |cx, v, at| {
+        date(cx, v, at).filter(|d| inside_range(cx, *d, at, refs.range))
+    });
+    let end = optional(cx, &f, "end", |cx, v, at| {
+        if *v == Json::Null {
+            return Some(None);
+        }
+        let d = date(cx, v, at)?;
+        let ordered = start.is_none_or(|s| end_after_start(cx, s, d, at));
+        (ordered && inside_range(cx, d, at, refs.range)).then_some(Some(d))
+    });
+    let category = required(cx, &f, "category", |cx, v, at| {
+        reference(cx, v, at, refs.categories, code::UNKNOWN_CATEGORY, "category")
+    });
+    let importance = required(cx, &f, "importance", importance);
+    let title = required(cx, &f, "title", |cx, v, at| l10n(cx, v, at, Need::Required));
+    let summary = required(cx, &f, "summary", |cx, v, at| l10n(cx, v, at, Need::Required));
+    let date_note = optional(cx, &f, "date_note", |cx, v, at| l10n(cx, v, at, Need::Optional));
+    let excerpts = optional(cx, &f, "excerpts", |cx, v, at| excerpts(cx, v, at, refs));
+    Some(Event {
+        id: id?,
+        start: start?,
+        end: end?.flatten(),
+        category: category?,
+        importance: importance?,
+        title: title?,
+        summary: summary?,
+        date_note: date_note?,
+        excerpts: excerpts?.unwrap_or_default(),
+    })
+}
+
+/// The index of the thing a reference names. With no index to look in (its list was broken),
+/// the reference cannot be checked and counts as unresolved without a further report.
+fn reference(
+    cx: &mut Cx,
+    value: &Json,
+    at: &Loc,
+    index: Option<&HashMap<String, usize>>,
+    code: &'static str,
+    what: &str,
+) -> Option<usize> {
+    let name = string(cx, value, at)?;
+    let index = index?;
+    let found = index.get(name).copied();
+    if found.is_none() {
+        let message = format!("No {what} has the id {}.", shown(name));
+        cx.error(at, code, message);
+    }
+    found
+}
+
+fn importance(cx: &mut Cx, value: &Json, at: &Loc) -> Option<u8> {
+    let Some(n) = value.as_f64() else {
+        cx.wrong_type(at, "the number 1, 2 or 3", value);
+        return None;
+    };
+    let found = [1_u8, 2, 3].into_iter().find(|i| f64::from(*i) == n);
+    if found.is_none() {
+        let message = format!(
+            "The importance {n} is not valid: use 1 (a landmark, always labelled), 2 or 3 (minor)."
+        );
+        cx.error(at, code::INVALID_IMPORTANCE, message);
+    }
+    found
+}
+
+fn excerpts(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Excerpt>> {
+    let items = list(cx, value, at)?;
+    let mut out = Some(Vec::with_capacity(items.len()));
+    for (i, item) in items.iter().enumerate() {
+        match (excerpt(cx, item, &at.item(i), refs), out.as_mut()) {
+            (Some(e), Some(out)) => out.push(e),
+            _ => out = None,
+        }
+    }
+    out
+}
+
+fn excerpt(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Excerpt> {
+    let f = object(cx, value, at, &["source", "lang", "text", "note"])?;
+    let source = required(cx, &f, "source", |cx, v, at| {
+        reference(cx, v, at, refs.sources, code::UNKNOWN_SOURCE, "source")
+    });
+    let lang = required(cx, &f, "lang", language);
+    let text = required(cx, &f, "text", text);
+    let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
+    Some(Excerpt { source: source?, lang: lang?, text: text?, note: note? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(id: &str, start: &str, end: Option<&str>) -> Json {
+        let s = |t: &str| Json::String(t.to_owned());
+        let en = |t: &str| Json::Object(vec![("en".into(), s(t))]);
+        let mut fields = vec![
+            ("id".to_owned(), s(id)),
+            ("start".to_owned(), s(start)),
+            ("category".to_owned(), s("c")),
+            ("importance".to_owned(), Json::Number(2.0)),
+            ("title".to_owned(), en("T")),
+            ("summary".to_owned(), en("S")),
+        ];
+        fields.extend(end.map(|e| ("end".to_owned(), s(e))));
+        Json::Object(fields)
+    }
+
+    fn read(items: Vec<Json>) -> (Option<Vec<Event>>, Vec<&'static str>) {
+        let categories = HashMap::from([("c".to_owned(), 0)]);
+        let refs = Refs { range: None, categories: Some(&categories), sources: None };
+        let mut cx = Cx::default();
+        cx.languages = Some(vec!["en".into()]);
+        let events = events(&mut cx, &Json::Array(items), &Loc::root(), &refs);
+        (events, cx.finish().into_iter().map(|p| p.code).collect())
+    }
+
+    #[test]
+    fn events_are_sorted_by_first_day_then_last_day_then_id() {
+        let (events, problems) = read(vec![
+            event("b", "1958-08", None),
+            event("z", "1958", Some("1960")),
+            event("a", "1958-08", None),
+            event("y", "1958", None),
+            event("c", "1958-08-01", None),
+        ]);
+        assert_eq!(problems, Vec::<&str>::new());
+        let ids: Vec<String> = events.unwrap().into_iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["y", "z", "c", "a", "b"]);
+    }
+
+    #[test]
+    fn importance_is_one_two_or_three() {
+        let mut cx = Cx::default();
+        let at = Loc::root();
+        let found: Vec<Option<u8>> = [1.0, 2.0, 3.0, 0.0, 4.0, 2.5, f64::NAN]
+            .into_iter()
+            .map(|n| importance(&mut cx, &Json::Number(n), &at))
+            .collect();
+        assert_eq!(found, [Some(1), Some(2), Some(3), None, None, None, None]);
+        assert_eq!(importance(&mut cx, &Json::Bool(true), &at), None);
+    }
+
+    #[test]
+    fn duplicate_ids_and_a_bad_end_are_each_reported_once() {
+        let (events, problems) =
+            read(vec![event("a", "1958", None), event("a", "1960-07", Some("1960-06"))]);
+        assert!(events.is_none());
+        assert_eq!(problems, [code::DUPLICATE_ID, code::END_BEFORE_START]);
+    }
+}

@@ -1,0 +1,209 @@
+//! The validated bundle: what the widget renders. Every value here has passed
+//! [`super::validate`], so the UI never re-checks ids, dates, colours or URLs.
+
+use crate::core::date::PartialDate;
+
+/// A localised text: language code → text, in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct L10n(pub Vec<(String, String)>);
+
+impl L10n {
+    /// The text in `lang`, if there is one.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_str())
+    }
+
+    /// The text in `lang`, else in the first of `fallbacks` that has it; the `bool` is true when
+    /// it fell back, so the UI can mark the text with its real language (`lang` attribute).
+    ///
+    /// ```
+    /// use timeline::core::bundle::L10n;
+    /// let t = L10n(vec![("id".into(), "Perjanjian".into())]);
+    /// let fallbacks = ["id".to_string()];
+    /// assert_eq!(t.pick("id", &fallbacks), Some(("Perjanjian", false)));
+    /// assert_eq!(t.pick("en", &fallbacks), Some(("Perjanjian", true)));
+    /// assert_eq!(t.pick("en", &[]), None);
+    /// ```
+    pub fn pick<'a>(&'a self, lang: &str, fallbacks: &[String]) -> Option<(&'a str, bool)> {
+        if let Some(text) = self.get(lang) {
+            return Some((text, false));
+        }
+        fallbacks.iter().find_map(|f| self.get(f)).map(|text| (text, true))
+    }
+}
+
+/// A category's shape: the second cue beside its colour, so categories stay distinguishable
+/// without colour vision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Icon {
+    Circle,
+    Square,
+    Diamond,
+    Triangle,
+    Star,
+    Hexagon,
+}
+
+impl Icon {
+    /// Every icon, in the order the validator assigns them to categories that name none.
+    pub const ALL: [Icon; 6] =
+        [Icon::Circle, Icon::Square, Icon::Diamond, Icon::Triangle, Icon::Star, Icon::Hexagon];
+
+    /// The name written in bundles (`"circle"`), also usable as a CSS class suffix.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Icon::Circle => "circle",
+            Icon::Square => "square",
+            Icon::Diamond => "diamond",
+            Icon::Triangle => "triangle",
+            Icon::Star => "star",
+            Icon::Hexagon => "hexagon",
+        }
+    }
+
+    /// The icon of a bundle name, if it is one.
+    pub fn from_name(name: &str) -> Option<Icon> {
+        Icon::ALL.into_iter().find(|i| i.name() == name)
+    }
+}
+
+/// A kind of event, with its colour and icon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub id: String,
+    pub label: L10n,
+    /// Normalised to lower-case `#rrggbb`.
+    pub color: String,
+    /// As written, or assigned by position when the bundle names none.
+    pub icon: Icon,
+}
+
+/// A background band on the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Era {
+    pub id: String,
+    pub start: PartialDate,
+    pub end: PartialDate,
+    pub label: L10n,
+}
+
+/// A publication that excerpts quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub published: Option<PartialDate>,
+    pub lang: String,
+    /// An absolute `http(s)` URL, or `None` when none is known.
+    pub url: Option<String>,
+}
+
+/// A verbatim quotation from a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// Index into [`Bundle::sources`].
+    pub source: usize,
+    pub lang: String,
+    pub text: String,
+    /// An editor's note shown under the quotation, where the source errs.
+    pub note: Option<L10n>,
+}
+
+/// One event on the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    /// Index into [`Bundle::categories`].
+    pub category: usize,
+    /// 1 = landmark (always labelled), 2, 3 = minor.
+    pub importance: u8,
+    pub title: L10n,
+    pub summary: L10n,
+    pub date_note: Option<L10n>,
+    pub excerpts: Vec<Excerpt>,
+}
+
+impl Event {
+    /// The first day the event may cover.
+    pub fn first_day(&self) -> i32 {
+        self.start.first_day()
+    }
+
+    /// The last day the event may cover: of `end` when it has one, else of `start`.
+    pub fn last_day(&self) -> i32 {
+        self.end.unwrap_or(self.start).last_day()
+    }
+
+    /// Whether the bundle gave the event an `end`, so it is drawn as a bar.
+    pub fn is_range(&self) -> bool {
+        self.end.is_some()
+    }
+}
+
+/// A validated events bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bundle {
+    pub version: u32,
+    pub title: L10n,
+    pub description: Option<L10n>,
+    /// Non-empty and without duplicates; the first is the default and the last fallback.
+    pub languages: Vec<String>,
+    pub range: (PartialDate, PartialDate),
+    pub categories: Vec<Category>,
+    pub eras: Vec<Era>,
+    pub sources: Vec<Source>,
+    /// Sorted by `(first_day, last_day, id)`, so the layout can sweep them in one pass.
+    pub events: Vec<Event>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l10n(pairs: &[(&str, &str)]) -> L10n {
+        L10n(pairs.iter().map(|(l, t)| ((*l).to_owned(), (*t).to_owned())).collect())
+    }
+
+    #[test]
+    fn pick_prefers_the_language_then_the_fallbacks_in_order() {
+        let t = l10n(&[("en", "Treaty"), ("id", "Perjanjian")]);
+        let fb = ["ru".to_owned(), "id".to_owned(), "en".to_owned()];
+        assert_eq!(t.pick("en", &fb), Some(("Treaty", false)));
+        assert_eq!(t.pick("fr", &fb), Some(("Perjanjian", true)));
+        assert_eq!(L10n::default().pick("en", &fb), None);
+    }
+
+    #[test]
+    fn icons_round_trip_through_their_names() {
+        for icon in Icon::ALL {
+            assert_eq!(Icon::from_name(icon.name()), Some(icon));
+        }
+        assert_eq!(Icon::from_name("heart"), None);
+    }
+
+    #[test]
+    fn an_event_spans_from_its_start_to_its_end() {
+        let start = PartialDate::parse("1958-08").unwrap();
+        let mut e = Event {
+            id: "a".into(),
+            start,
+            end: None,
+            category: 0,
+            importance: 1,
+            title: L10n::default(),
+            summary: L10n::default(),
+            date_note: None,
+            excerpts: vec![],
+        };
+        assert_eq!(
+            (e.first_day(), e.last_day(), e.is_range()),
+            (start.first_day(), start.last_day(), false)
+        );
+        e.end = Some(PartialDate::parse("1959").unwrap());
+        assert_eq!(e.last_day(), PartialDate::parse("1959-12-31").unwrap().last_day());
+        assert!(e.is_range());
+    }
+}

@@ -1,0 +1,279 @@
+//! The widget's languages: date formats and every UI string, in Indonesian and English.
+//!
+//! Kept in the pure core so the wording is tested natively and the UI never builds a sentence
+//! itself. Indonesian comes first: it is the primary audience.
+
+use crate::core::date::{PartialDate, Precision, Qualifier};
+
+/// A language the widget's interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    /// The language of a BCP 47 tag such as `id`, `id-ID`, `en-GB`, `in` (the old code for
+    /// Indonesian); `None` for languages we do not speak.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "id" | "in" | "ind" => Some(Lang::Id),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The ISO 639-1 code, as used in bundles and `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: where missing content falls back to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+
+    /// The name of a language code, written in this language ("Bahasa Indonesia", "English").
+    pub fn language_name(self, code: &str) -> String {
+        match (self, code) {
+            (Lang::Id, "id") => "bahasa Indonesia".into(),
+            (Lang::Id, "en") => "bahasa Inggris".into(),
+            (Lang::Id, "ru") => "bahasa Rusia".into(),
+            (Lang::Id, "zh") => "bahasa Tionghoa".into(),
+            (Lang::En, "id") => "Indonesian".into(),
+            (Lang::En, "en") => "English".into(),
+            (Lang::En, "ru") => "Russian".into(),
+            (Lang::En, "zh") => "Chinese".into(),
+            (_, other) => other.to_string(),
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ID_SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+const MONTHS_EN_SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// The full month name of `month` (1–12).
+pub fn month_name(lang: Lang, month: u8) -> &'static str {
+    let i = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::Id => MONTHS_ID[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+/// The three-letter month name used on the axis.
+pub fn month_short(lang: Lang, month: u8) -> &'static str {
+    let i = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::Id => MONTHS_ID_SHORT[i],
+        Lang::En => MONTHS_EN_SHORT[i],
+    }
+}
+
+/// A date written at exactly its precision: "14 Februari 1950" / "14 February 1950",
+/// "Agustus 1958" / "August 1958", "1963"; approximate dates read "sekitar April 1962" /
+/// "c. April 1962" and uncertain ones end in "?". A month-precision date is never shown as the 1st.
+pub fn format_date(d: &PartialDate, lang: Lang) -> String {
+    let body = match (d.precision(), d.month, d.day) {
+        (Precision::Day, Some(m), Some(day)) => match lang {
+            Lang::Id => format!("{day} {} {}", month_name(lang, m), d.year),
+            Lang::En => format!("{day} {} {}", month_name(lang, m), d.year),
+        },
+        (Precision::Month, Some(m), _) => format!("{} {}", month_name(lang, m), d.year),
+        _ => d.year.to_string(),
+    };
+    match (d.qualifier, lang) {
+        (Qualifier::None, _) => body,
+        (Qualifier::Approximate, Lang::Id) => format!("sekitar {body}"),
+        (Qualifier::Approximate, Lang::En) => format!("c. {body}"),
+        (Qualifier::Uncertain, _) => format!("{body}?"),
+    }
+}
+
+/// A span of dates: "14–20 Februari 1950"-style compression is not attempted; the two ends are
+/// written in full at their own precisions, joined by an en dash.
+pub fn format_range(start: &PartialDate, end: Option<&PartialDate>, lang: Lang) -> String {
+    match end {
+        Some(e) if e != start => format!("{} – {}", format_date(start, lang), format_date(e, lang)),
+        _ => format_date(start, lang),
+    }
+}
+
+/// Every fixed string of the interface.
+#[derive(Debug)]
+pub struct Strings {
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub reset: &'static str,
+    pub controls: &'static str,
+    pub events: &'static str,
+    pub wheel_hint: &'static str,
+    pub touch_hint: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub invalid_bundle: &'static str,
+    pub retry: &'static str,
+    pub close: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub category: &'static str,
+    pub sources: &'static str,
+    pub editor_note: &'static str,
+    pub date_note: &'static str,
+    pub no_url: &'static str,
+    pub showing: &'static str,
+    pub more_events: &'static str,
+    pub overview: &'static str,
+    pub translated_missing: &'static str,
+    pub timeline: &'static str,
+    pub language: &'static str,
+    pub and_more: &'static str,
+    pub cluster_label: &'static str,
+    pub published: &'static str,
+}
+
+static ID: Strings = Strings {
+    zoom_in: "Perbesar",
+    zoom_out: "Perkecil",
+    reset: "Tampilkan semua",
+    controls: "Kontrol linimasa",
+    events: "Peristiwa",
+    wheel_hint: "Tekan Ctrl sambil menggulir untuk memperbesar; seret untuk menggeser.",
+    touch_hint: "Cubit untuk memperbesar; seret untuk menggeser.",
+    loading: "Memuat linimasa…",
+    load_failed: "Linimasa tidak dapat dimuat.",
+    invalid_bundle: "Data linimasa tidak valid.",
+    retry: "Coba lagi",
+    close: "Tutup",
+    previous: "Peristiwa sebelumnya",
+    next: "Peristiwa berikutnya",
+    category: "Kategori",
+    sources: "Kutipan sumber",
+    editor_note: "Catatan editor",
+    date_note: "Tentang tanggal",
+    no_url: "tanpa tautan",
+    showing: "Menampilkan",
+    more_events: "peristiwa lain",
+    overview: "Ikhtisar 1950–1965: geser jendela untuk berpindah",
+    translated_missing: "belum diterjemahkan",
+    timeline: "Linimasa",
+    language: "Bahasa",
+    and_more: "dan {n} masalah lain",
+    cluster_label: "{n} peristiwa, {range}. Perbesar untuk melihat.",
+    published: "terbit",
+};
+
+static EN: Strings = Strings {
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    reset: "Show all",
+    controls: "Timeline controls",
+    events: "Events",
+    wheel_hint: "Hold Ctrl and scroll to zoom; drag to move.",
+    touch_hint: "Pinch to zoom; drag to move.",
+    loading: "Loading the timeline…",
+    load_failed: "The timeline could not be loaded.",
+    invalid_bundle: "The timeline data is not valid.",
+    retry: "Try again",
+    close: "Close",
+    previous: "Previous event",
+    next: "Next event",
+    category: "Category",
+    sources: "From the sources",
+    editor_note: "Editor's note",
+    date_note: "About the date",
+    no_url: "no link",
+    showing: "Showing",
+    more_events: "more events",
+    overview: "Overview 1950–1965: drag the window to move",
+    translated_missing: "not yet translated",
+    timeline: "Timeline",
+    language: "Language",
+    and_more: "and {n} more problems",
+    cluster_label: "{n} events, {range}. Zoom in to see them.",
+    published: "published",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        PartialDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn dates_are_written_at_their_precision() {
+        assert_eq!(format_date(&d("1950-02-14"), Lang::Id), "14 Februari 1950");
+        assert_eq!(format_date(&d("1950-02-14"), Lang::En), "14 February 1950");
+        assert_eq!(format_date(&d("1958-08"), Lang::Id), "Agustus 1958");
+        assert_eq!(format_date(&d("1958-08"), Lang::En), "August 1958");
+        assert_eq!(format_date(&d("1963"), Lang::Id), "1963");
+        assert_eq!(format_date(&d("1962-04~"), Lang::Id), "sekitar April 1962");
+        assert_eq!(format_date(&d("1962-04~"), Lang::En), "c. April 1962");
+        assert_eq!(format_date(&d("1960-07?"), Lang::En), "July 1960?");
+    }
+
+    #[test]
+    fn language_tags_map_to_languages() {
+        assert_eq!(Lang::from_tag("id-ID"), Some(Lang::Id));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("in"), Some(Lang::Id));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn ranges_join_both_ends() {
+        assert_eq!(
+            format_range(&d("1958-08-23"), Some(&d("1958-10")), Lang::En),
+            "23 August 1958 – October 1958"
+        );
+        assert_eq!(format_range(&d("1953"), None, Lang::Id), "1953");
+    }
+}

@@ -1,0 +1,20 @@
+//! The pure core of the timeline: dates, the time scale, ticks, layout and the bundle model.
+//!
+//! Nothing here may name `leptos`, `web_sys`, `js_sys`, `wasm_bindgen`, `gloo` or `serde_json`
+//! (`tests/core_purity.rs` enforces it), so every rule about time and data is tested natively
+//! with plain `cargo test`. Data flows one way: bundle → validated model → view state → layout;
+//! the UI only turns the result into DOM.
+//!
+//! Time is measured in civil days: a date's coordinate is its day number counted from
+//! 1970-01-01 (proleptic Gregorian calendar, no time zones), as an `i32` for whole days and an
+//! `f64` on the continuous scale.
+
+pub mod bundle;
+pub mod calendar;
+pub mod date;
+pub mod i18n;
+pub mod json;
+pub mod layout;
+pub mod prepared;
+pub mod scale;
+pub mod ticks;

@@ -1,0 +1,179 @@
+//! The continuous time scale: which days are visible, and where a day lands in pixels.
+//!
+//! A [`View`] is the visible window `[start, end)` in fractional day numbers; with the widget's
+//! width it maps days to pixels and back. Zoom and pan are pure functions returning a new view
+//! constrained to the bundle's extent, so the rules "the date under the pointer stays under it"
+//! and "pan stops at the edges" are properties of this file, tested natively.
+
+/// The shortest window a reader can zoom to: about one week across the widget.
+pub const MIN_SPAN_DAYS: f64 = 7.0;
+
+/// A visible window of days, `[start, end)`, inside an extent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub start: f64,
+    pub end: f64,
+}
+
+/// The days a view may show: the bundle's range, `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Extent {
+    pub start: f64,
+    pub end: f64,
+}
+
+impl Extent {
+    /// The extent of whole days `first..=last`.
+    pub fn days(first: i32, last: i32) -> Self {
+        Extent { start: f64::from(first), end: f64::from(last) + 1.0 }
+    }
+
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+
+    /// The whole extent as a view: what "reset" shows.
+    pub fn full(&self) -> View {
+        View { start: self.start, end: self.end }
+    }
+
+    /// The narrowest span allowed: a week, or the whole extent if it is shorter.
+    pub fn min_span(&self) -> f64 {
+        MIN_SPAN_DAYS.min(self.span())
+    }
+}
+
+impl View {
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+
+    /// Pixels per day at `width` pixels.
+    pub fn px_per_day(&self, width: f64) -> f64 {
+        width / self.span()
+    }
+
+    /// The x position (px from the left edge) of `day` at `width`.
+    pub fn x(&self, day: f64, width: f64) -> f64 {
+        (day - self.start) * width / self.span()
+    }
+
+    /// The day at x position `px`; the inverse of [`View::x`].
+    pub fn day_at(&self, px: f64, width: f64) -> f64 {
+        self.start + px * self.span() / width
+    }
+
+    /// Moves and clamps the view into `extent`, keeping its span when it fits: panning stops at
+    /// the edges instead of showing days outside the bundle.
+    pub fn constrain(self, extent: Extent) -> View {
+        let span = self.span().clamp(extent.min_span(), extent.span());
+        let span = if span.is_finite() { span } else { extent.span() };
+        let mid = (self.start + self.end) / 2.0;
+        let mid = if mid.is_finite() { mid } else { (extent.start + extent.end) / 2.0 };
+        let start = (mid - span / 2.0).clamp(extent.start, extent.end - span);
+        View { start, end: start + span }
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) keeping the day under `anchor_px` where it is, as far as
+    /// the extent allows.
+    pub fn zoom_at(self, anchor_px: f64, width: f64, factor: f64, extent: Extent) -> View {
+        if !(factor.is_finite() && factor > 0.0 && width > 0.0) {
+            return self.constrain(extent);
+        }
+        let anchor_px = anchor_px.clamp(0.0, width);
+        let anchor = self.day_at(anchor_px, width);
+        let span = (self.span() / factor).clamp(extent.min_span(), extent.span());
+        let start = anchor - anchor_px / width * span;
+        View { start, end: start + span }.constrain(extent)
+    }
+
+    /// Pans by `dx` pixels (positive moves the content right, i.e. shows earlier days).
+    pub fn pan_px(self, dx: f64, width: f64, extent: Extent) -> View {
+        if !(dx.is_finite() && width > 0.0) {
+            return self;
+        }
+        let dd = dx * self.span() / width;
+        View { start: self.start - dd, end: self.end - dd }.constrain(extent)
+    }
+
+    /// The view of the same span centred on `day`, constrained: how the view follows keyboard focus.
+    pub fn centred_on(self, day: f64, extent: Extent) -> View {
+        let half = self.span() / 2.0;
+        View { start: day - half, end: day + half }.constrain(extent)
+    }
+
+    /// The view showing `[first, last]` with a margin of `pad` of its span on each side.
+    pub fn fitting(first: f64, last: f64, pad: f64, extent: Extent) -> View {
+        let span = (last - first).max(extent.min_span());
+        let m = span * pad;
+        View { start: first - m, end: last + m }.constrain(extent)
+    }
+
+    /// Whether the day range `[a, b]` shows, with `margin_px` to spare on either side.
+    pub fn shows(&self, a: f64, b: f64, width: f64, margin_px: f64) -> bool {
+        let m = margin_px * self.span() / width;
+        b >= self.start - m && a <= self.end + m
+    }
+
+    /// Linear interpolation between two views, for animations (`t` in 0..=1).
+    pub fn lerp(self, to: View, t: f64) -> View {
+        View {
+            start: self.start + (to.start - self.start) * t,
+            end: self.end + (to.end - self.end) * t,
+        }
+    }
+}
+
+/// The zoom factor of one wheel event, from its vertical delta in pixels: d3-zoom's
+/// `2^(-dy * 0.002)`, so a notch of 100 px zooms by about 15 % and trackpads zoom smoothly.
+pub fn wheel_factor(delta_y_px: f64) -> f64 {
+    2f64.powf(-delta_y_px.clamp(-500.0, 500.0) * 0.002)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::calendar::day_number;
+
+    fn extent() -> Extent {
+        Extent::days(day_number(1950, 1, 1), day_number(1965, 12, 31))
+    }
+
+    #[test]
+    fn x_and_day_at_are_inverse() {
+        let v = extent().full();
+        let d = f64::from(day_number(1958, 8, 23));
+        assert!((v.day_at(v.x(d, 900.0), 900.0) - d).abs() < 1e-9);
+        assert_eq!(v.x(v.start, 900.0), 0.0);
+        assert!((v.x(v.end, 900.0) - 900.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zoom_in_cannot_go_below_a_week_and_out_beyond_the_range() {
+        let e = extent();
+        let v = e.full().zoom_at(100.0, 800.0, 1e9, e);
+        assert!((v.span() - MIN_SPAN_DAYS).abs() < 1e-9);
+        let w = v.zoom_at(100.0, 800.0, 1e-9, e);
+        assert_eq!(w, e.full());
+    }
+
+    #[test]
+    fn pan_stops_at_the_edges() {
+        let e = extent();
+        let v = e.full().zoom_at(400.0, 800.0, 4.0, e);
+        let left = v.pan_px(1e7, 800.0, e);
+        assert_eq!(left.start, e.start);
+        let right = v.pan_px(-1e7, 800.0, e);
+        assert_eq!(right.end, e.end);
+        assert!((left.span() - v.span()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn non_finite_input_leaves_a_valid_view() {
+        let e = extent();
+        let v = e.full().zoom_at(f64::NAN, 800.0, f64::INFINITY, e);
+        assert!(v.start.is_finite() && v.end.is_finite() && v.span() > 0.0);
+        let p = e.full().pan_px(f64::NAN, 800.0, e);
+        assert_eq!(p, e.full());
+    }
+}

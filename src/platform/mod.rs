@@ -1,0 +1,62 @@
+//! Mounting widgets into host pages: every `[data-timeline]` element becomes an independent
+//! widget configured by its `data-*` attributes, the page's query string and `<html lang>`.
+
+use crate::core::i18n::Lang;
+use crate::ui::app::{App, Options};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The bundled dataset, relative to the page.
+pub const DEFAULT_SRC: &str = "data/sino-soviet-1950-1965.json";
+/// The default network time limit.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+/// Entry point of the bundled page and of the script-tag embed.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_all();
+}
+
+/// Mounts a widget into every `[data-timeline]` element that has none yet.
+pub fn mount_all() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(nodes) = doc.query_selector_all("[data-timeline]:not([data-timeline-mounted])") else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        if let Some(el) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let options = options_for(&el);
+            let _ = el.set_attribute("data-timeline-mounted", "");
+            mount(el, options);
+        }
+    }
+}
+
+/// Mounts one widget; it lives as long as the page.
+pub fn mount(el: web_sys::HtmlElement, options: Options) {
+    let root = el.clone();
+    leptos::mount::mount_to(el, move || view! { <App root=root options=options /> }).forget();
+}
+
+fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name).filter(|s| !s.is_empty())
+}
+
+/// Options from the element's attributes, then the page's query, then defaults.
+fn options_for(el: &web_sys::HtmlElement) -> Options {
+    let attr = |name: &str| el.get_attribute(name).filter(|s| !s.trim().is_empty());
+    let src = attr("data-src").or_else(|| query_param("src")).unwrap_or_else(|| DEFAULT_SRC.into());
+    let page_lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|h| h.get_attribute("lang"));
+    let lang = attr("data-lang")
+        .or_else(|| query_param("lang"))
+        .and_then(|l| Lang::from_tag(&l))
+        .or_else(|| page_lang.and_then(|l| Lang::from_tag(&l)));
+    let wheel_zoom = attr("data-wheel-zoom").is_some_and(|v| v != "false");
+    let timeout_ms =
+        attr("data-timeout").and_then(|t| t.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_MS);
+    Options { src, lang, wheel_zoom, timeout_ms }
+}

@@ -1,0 +1,106 @@
+//! The widget's root: loads the bundle, then shows the timeline or an error panel, and keeps
+//! the public contract (`data-ready`, `timeline:ready`) on the host element.
+
+use crate::core::i18n::Lang;
+use crate::core::prepared::Prepared;
+use crate::ui::error_panel::ErrorPanel;
+use crate::ui::load::{load, LoadError};
+use crate::ui::timeline::Timeline;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// How a host configures one widget.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The bundle's URL, relative to the page.
+    pub src: String,
+    /// The interface language; `None` picks the bundle's first language we speak.
+    pub lang: Option<Lang>,
+    /// Zoom on a plain vertical wheel (for full-page hosts); otherwise Ctrl/⌘ + wheel.
+    pub wheel_zoom: bool,
+    /// Network time limit in milliseconds.
+    pub timeout_ms: u32,
+}
+
+type LoadState = Option<Result<Arc<Prepared>, LoadError>>;
+
+#[component]
+pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
+    let root = StoredValue::new_local(root);
+    let lang = RwSignal::new(options.lang.unwrap_or_default());
+    let state: RwSignal<LoadState> = RwSignal::new(None);
+    let attempt = RwSignal::new(0u32);
+    let src = options.src.clone();
+    let timeout = options.timeout_ms;
+    let explicit_lang = options.lang.is_some();
+    Effect::new(move |_| {
+        attempt.track();
+        state.set(None);
+        let src = src.clone();
+        spawn_local(async move {
+            let result = load(&src, timeout).await.map(Arc::new);
+            if let (Ok(p), false) = (&result, explicit_lang) {
+                if let Some(l) = p.bundle.languages.iter().find_map(|c| Lang::from_tag(c)) {
+                    let _ = lang.try_set(l);
+                }
+            }
+            let _ = state.try_set(Some(result));
+        });
+    });
+    // The public contract: once data is on screen, data-ready="true" and a bubbling event.
+    Effect::new(move |_| {
+        let ready = matches!(state.get(), Some(Ok(_)));
+        let el = root.get_value();
+        if ready {
+            gloo::timers::callback::Timeout::new(0, move || {
+                let _ = el.set_attribute("data-ready", "true");
+                let init = web_sys::CustomEventInit::new();
+                init.set_bubbles(true);
+                if let Ok(ev) =
+                    web_sys::CustomEvent::new_with_event_init_dict("timeline:ready", &init)
+                {
+                    let _ = el.dispatch_event(&ev);
+                }
+            })
+            .forget();
+        } else {
+            let _ = el.remove_attribute("data-ready");
+        }
+    });
+    Effect::new(move |_| {
+        let _ = root.get_value().set_attribute("lang", lang.get().code());
+    });
+
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    view! {
+        <div class="tl-root">
+            {move || match state.get() {
+                None => view! {
+                    <p class="tl-loading" role="status">{move || lang.get().strings().loading}</p>
+                }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel error=e lang=lang on_retry=retry /> }.into_any(),
+                Some(Ok(model)) => {
+                    let title = model.bundle.title.clone();
+                    let fb = model.fallbacks.clone();
+                    view! {
+                        <header class="tl-header">
+                            <h2 class="tl-title">
+                                {move || title.pick(lang.get().code(), &fb).map(|p| p.0.to_string()).unwrap_or_default()}
+                            </h2>
+                            <div class="tl-lang" role="group" aria-label=move || lang.get().strings().language>
+                                <button type="button" class="tl-lang__option" lang="id"
+                                    aria-pressed=move || (lang.get() == Lang::Id).to_string()
+                                    on:click=move |_| lang.set(Lang::Id)>"ID"</button>
+                                <button type="button" class="tl-lang__option" lang="en"
+                                    aria-pressed=move || (lang.get() == Lang::En).to_string()
+                                    on:click=move |_| lang.set(Lang::En)>"EN"</button>
+                            </div>
+                        </header>
+                        <Timeline model=model lang=lang root=root wheel_zoom=options.wheel_zoom />
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,697 @@
+//! The timeline proper: axis, eras, markers, overview, and every input that moves the view.
+//!
+//! The view state (visible window, width, selection, keyboard focus) lives in signals; scale,
+//! ticks and layout are derived from it in memos by the pure core. Positions are CSS `calc()`
+//! expressions of two custom properties on the viewport (`--tl-v0`, the first visible day, and
+//! `--tl-ppd`, pixels per day), so panning and zooming write two properties instead of touching
+//! every marker.
+
+use crate::core::bundle::Event;
+use crate::core::i18n::{format_range, Lang};
+use crate::core::layout::{self, extent_px, level_of, level_px_per_day, Layout};
+use crate::core::prepared::{anchor_of, Prepared};
+use crate::core::scale::{wheel_factor, View};
+use crate::core::ticks::axis;
+use crate::ui::hooks::{listen, use_element_width, Listener};
+use crate::ui::motion::animate_to;
+use crate::ui::popover::Popover;
+use leptos::html::Div;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Lanes of markers above the cluster row.
+const MAX_LANES: u16 = 5;
+/// How far outside the view (in px) items stay in the DOM, so short pans add nothing.
+const CULL_MARGIN_PX: f64 = 400.0;
+/// Movement (px) before a press becomes a drag rather than a click.
+const DRAG_THRESHOLD_PX: f64 = 4.0;
+
+/// One thing drawn on the track.
+#[derive(Clone, Debug, PartialEq)]
+enum Item {
+    Event { index: usize, lane: u16, labelled: bool },
+    Cluster { first_index: usize, count: usize, first: f64, last: f64, anchor: f64, lane: u16 },
+}
+
+impl Item {
+    fn key(&self) -> (u8, usize, u16, bool) {
+        match *self {
+            Item::Event { index, lane, labelled } => (0, index, lane, labelled),
+            Item::Cluster { first_index, count, lane, .. } => (1, first_index, lane, count > 0),
+        }
+    }
+}
+
+/// Shared handles the parts of the timeline use.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub model: StoredValue<Arc<Prepared>>,
+    pub lang: RwSignal<Lang>,
+    pub view: RwSignal<View>,
+    pub width: RwSignal<f64>,
+    pub selected: RwSignal<Option<usize>>,
+    pub focus: RwSignal<usize>,
+    pub anim: StoredValue<u32>,
+    pub root: StoredValue<web_sys::HtmlElement, LocalStorage>,
+}
+
+impl Ctx {
+    /// Animates the view to `to` (instantly under reduced motion).
+    pub fn go(&self, to: View) {
+        let extent = self.model.with_value(|m| m.extent);
+        animate_to(self.view, self.anim, to.constrain(extent));
+    }
+
+    /// Sets the view at once, cancelling any animation (wheel, drag, pinch).
+    pub fn set_now(&self, to: View) {
+        self.anim.update_value(|g| *g = g.wrapping_add(1));
+        let extent = self.model.with_value(|m| m.extent);
+        self.view.set(to.constrain(extent));
+    }
+
+    /// Moves keyboard focus to event `index`, bringing it into view, then focuses its marker.
+    pub fn focus_event(&self, index: usize) {
+        self.focus.set(index);
+        self.reveal(index);
+        let ctx = *self;
+        request_focus(ctx, index);
+    }
+
+    /// Pans (or zooms in) so that event `index` is on screen, as a marker rather than a cluster.
+    pub fn reveal(&self, index: usize) {
+        let (extent, first, last, anchor) = self.model.with_value(|m| {
+            let e = &m.bundle.events[index];
+            (m.extent, f64::from(e.first_day()), f64::from(e.last_day()) + 1.0, anchor_of(e))
+        });
+        let v = self.view.get_untracked();
+        let w = self.width.get_untracked().max(1.0);
+        let margin = 60.0 * v.span() / w;
+        let visible = anchor >= v.start + margin && anchor <= v.end - margin;
+        if !visible {
+            let _ = (first, last);
+            self.go(v.centred_on(anchor, extent));
+        }
+    }
+
+    /// Opens the popover of event `index`.
+    pub fn open(&self, index: usize) {
+        self.focus.set(index);
+        self.selected.set(Some(index));
+        self.reveal(index);
+    }
+
+    pub fn event_id(&self, index: usize) -> String {
+        self.model
+            .with_value(|m| m.bundle.events.get(index).map(|e| e.id.clone()).unwrap_or_default())
+    }
+}
+
+/// Focuses the marker of event `index` once it is in the DOM (after the view moved).
+pub fn request_focus(ctx: Ctx, index: usize) {
+    let id = ctx.event_id(index);
+    let root = ctx.root.get_value();
+    let try_focus = move || -> bool {
+        let sel = format!(".tl-track [data-event-id=\"{id}\"]");
+        if let Ok(Some(el)) = root.query_selector(&sel) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                return true;
+            }
+        }
+        false
+    };
+    // The marker may appear only after the next render: try now, then on the next frames.
+    if !try_focus() {
+        let f = std::rc::Rc::new(try_focus);
+        let f2 = f.clone();
+        gloo::timers::callback::Timeout::new(0, move || {
+            if !f2() {
+                let f3 = f.clone();
+                gloo::timers::callback::Timeout::new(260, move || {
+                    f3();
+                })
+                .forget();
+            }
+        })
+        .forget();
+    }
+}
+
+/// The date of an event as written at its precision, in `lang`.
+pub fn event_date(e: &Event, lang: Lang) -> String {
+    format_range(&e.start, e.end.as_ref(), lang)
+}
+
+#[component]
+pub fn Timeline(
+    model: Arc<Prepared>,
+    lang: RwSignal<Lang>,
+    root: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    wheel_zoom: bool,
+) -> impl IntoView {
+    let extent = model.extent;
+    let ctx = Ctx {
+        model: StoredValue::new(model.clone()),
+        lang,
+        view: RwSignal::new(extent.full()),
+        width: RwSignal::new(0.0),
+        selected: RwSignal::new(None),
+        focus: RwSignal::new(0),
+        anim: StoredValue::new(0),
+        root,
+    };
+    let Ctx { view, width, focus, .. } = ctx;
+    let viewport = NodeRef::<Div>::new();
+    use_element_width(viewport, width);
+
+    // Derived state: shapes per language, layout per zoom level (cached), visible items.
+    let m = model.clone();
+    let shapes = Memo::new(move |_| Arc::new(m.shapes(lang.get())));
+    let level = Memo::new(move |_| {
+        let w = width.get();
+        if w > 0.0 {
+            level_of(view.get().px_per_day(w))
+        } else {
+            0
+        }
+    });
+    let cache: StoredValue<HashMap<(Lang, i32), Arc<Layout>>> = StoredValue::new(HashMap::new());
+    let current_layout = Memo::new(move |_| {
+        let key = (lang.get(), level.get());
+        if let Some(l) = cache.with_value(|c| c.get(&key).cloned()) {
+            return l;
+        }
+        let l = Arc::new(layout::layout(&shapes.get(), key.1, MAX_LANES));
+        cache.update_value(|c| {
+            c.insert(key, l.clone());
+        });
+        l
+    });
+    let visible = Memo::new(move |_| {
+        let w = width.get();
+        if w <= 0.0 {
+            return Vec::new();
+        }
+        let v = view.get();
+        let l = current_layout.get();
+        let shapes = shapes.get();
+        let ppd = level_px_per_day(l.level);
+        let scale = v.px_per_day(w) / ppd;
+        let lo = v.start - CULL_MARGIN_PX / v.px_per_day(w);
+        let hi = v.end + CULL_MARGIN_PX / v.px_per_day(w);
+        let mut items = Vec::new();
+        let focus_i = focus.get();
+        let mut focus_shown = false;
+        for p in &l.placed {
+            let s = &shapes[p.index];
+            let (a, b) = extent_px(s, p.labelled, ppd);
+            // Extents are at the level's scale; convert back to days (labels do not scale).
+            let a_day = s.anchor - (s.anchor * ppd - a) / ppd / scale;
+            let b_day =
+                s.end.max(s.anchor) + (b - s.end.max(s.anchor) * ppd).max(0.0) / ppd / scale;
+            if b_day >= lo && a_day <= hi {
+                focus_shown |= p.index == focus_i;
+                items.push(Item::Event { index: p.index, lane: p.lane, labelled: p.labelled });
+            }
+        }
+        let cluster_lane = l.lanes.max(1);
+        for c in &l.clusters {
+            if c.last >= lo && c.first <= hi {
+                // A "cluster" of one is just an event without room for its label.
+                if let [only] = c.indices[..] {
+                    focus_shown |= only == focus_i;
+                    items.push(Item::Event { index: only, lane: cluster_lane, labelled: false });
+                    continue;
+                }
+                items.push(Item::Cluster {
+                    first_index: c.indices[0],
+                    count: c.indices.len(),
+                    first: c.first,
+                    last: c.last,
+                    anchor: c.anchor,
+                    lane: cluster_lane,
+                });
+            }
+        }
+        // The keyboard's event is always reachable, even when folded into a cluster.
+        if !focus_shown && focus_i < shapes.len() {
+            let a = shapes[focus_i].anchor;
+            if a >= lo && a <= hi {
+                items.push(Item::Event { index: focus_i, lane: cluster_lane + 1, labelled: true });
+            }
+        }
+        items
+    });
+    let ticks = Memo::new(move |_| {
+        let w = width.get();
+        if w <= 0.0 {
+            None
+        } else {
+            Some(axis(view.get(), w, lang.get()))
+        }
+    });
+
+    // Scale variables on the viewport: the only writes a pan or zoom needs.
+    Effect::new(move |_| {
+        let v = view.get();
+        let w = width.get();
+        if let Some(el) = viewport.get() {
+            let style = web_sys::HtmlElement::style(&el);
+            let _ = style.set_property("--tl-v0", &format!("{:.4}", v.start));
+            let _ = style.set_property(
+                "--tl-ppd",
+                &format!("{:.6}", if w > 0.0 { w / v.span() } else { 0.0 }),
+            );
+        }
+    });
+
+    // Wheel: Ctrl/⌘ + wheel (and trackpad pinch, which Chrome reports as Ctrl + wheel) zooms;
+    // horizontal wheel and Shift + wheel pan; a plain vertical wheel is left to the page.
+    let wheel: StoredValue<Option<Listener>, LocalStorage> = StoredValue::new_local(None);
+    let hint = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(el) = viewport.get() else { return };
+        let target: &web_sys::EventTarget = el.as_ref();
+        let l = listen(target, "wheel", false, move |ev| {
+            let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() else { return };
+            let w = width.get_untracked();
+            if w <= 0.0 {
+                return;
+            }
+            let unit = match ev.delta_mode() {
+                1 => 16.0,
+                2 => w,
+                _ => 1.0,
+            };
+            let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+            let v = view.get_untracked();
+            let extent = ctx.model.with_value(|m| m.extent);
+            if ev.ctrl_key()
+                || ev.meta_key()
+                || (wheel_zoom && !ev.shift_key() && dy.abs() > dx.abs())
+            {
+                ev.prevent_default();
+                let x = f64::from(ev.offset_x());
+                let x = local_x(&ev.clone().into(), x);
+                ctx.set_now(v.zoom_at(x, w, wheel_factor(dy), extent));
+            } else if ev.shift_key() || dx.abs() > dy.abs() {
+                ev.prevent_default();
+                let d = if ev.shift_key() && dx == 0.0 { dy } else { dx };
+                ctx.set_now(v.pan_px(-d, w, extent));
+            } else {
+                hint.set(true);
+            }
+        });
+        wheel.set_value(Some(l));
+    });
+    on_cleanup(move || {
+        let _ = wheel.try_update_value(|w| w.take());
+    });
+
+    // Pointer: drag pans, two pointers pinch-zoom; a drag suppresses the click that ends it.
+    let pointers: StoredValue<Vec<(i32, f64)>> = StoredValue::new(Vec::new());
+    let drag: StoredValue<Option<(f64, View, bool)>> = StoredValue::new(None);
+    let pinch: StoredValue<Option<(f64, f64, View)>> = StoredValue::new(None);
+    let suppress_click = StoredValue::new(false);
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        let x = viewport_x(viewport, ev.client_x());
+        pointers.update_value(|p| {
+            p.retain(|(id, _)| *id != ev.pointer_id());
+            p.push((ev.pointer_id(), x));
+        });
+        suppress_click.set_value(false);
+        let ps = pointers.get_value();
+        if ps.len() == 2 {
+            let d = (ps[0].1 - ps[1].1).abs().max(1.0);
+            pinch.set_value(Some((d, (ps[0].1 + ps[1].1) / 2.0, view.get_untracked())));
+            drag.set_value(None);
+        } else {
+            drag.set_value(Some((x, view.get_untracked(), false)));
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let x = viewport_x(viewport, ev.client_x());
+        pointers.update_value(|p| {
+            if let Some(e) = p.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
+                e.1 = x;
+            }
+        });
+        let w = width.get_untracked();
+        let extent = ctx.model.with_value(|m| m.extent);
+        if let Some((d0, centre, v0)) = pinch.get_value() {
+            let ps = pointers.get_value();
+            if ps.len() == 2 {
+                let d = (ps[0].1 - ps[1].1).abs().max(1.0);
+                ctx.set_now(v0.zoom_at(centre, w, d / d0, extent));
+            }
+            return;
+        }
+        if let Some((x0, v0, moving)) = drag.get_value() {
+            let dx = x - x0;
+            if moving || dx.abs() > DRAG_THRESHOLD_PX {
+                if !moving {
+                    if let Some(el) = viewport.get_untracked() {
+                        let _ = el.set_pointer_capture(ev.pointer_id());
+                    }
+                    drag.set_value(Some((x0, v0, true)));
+                    suppress_click.set_value(true);
+                }
+                ctx.set_now(v0.pan_px(dx, w, extent));
+            }
+        }
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
+        if pointers.with_value(|p| p.len() < 2) {
+            pinch.set_value(None);
+        }
+        drag.set_value(None);
+    };
+    let on_dblclick = move |ev: web_sys::MouseEvent| {
+        let x = viewport_x(viewport, ev.client_x());
+        let w = width.get_untracked();
+        let extent = ctx.model.with_value(|m| m.extent);
+        ctx.go(view.get_untracked().zoom_at(x, w, 2.0, extent));
+    };
+
+    // Keyboard: +/- zoom, Shift + arrows pan, arrows/Home/End walk the events (roving focus).
+    let n = model.bundle.events.len();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let w = width.get_untracked().max(1.0);
+        let v = view.get_untracked();
+        let extent = ctx.model.with_value(|m| m.extent);
+        let on_marker = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.closest(".tl-track").ok().flatten().is_some());
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let handled = match key.as_str() {
+            "+" | "=" => {
+                ctx.go(v.zoom_at(w / 2.0, w, 2.0, extent));
+                true
+            }
+            "-" | "_" => {
+                ctx.go(v.zoom_at(w / 2.0, w, 0.5, extent));
+                true
+            }
+            "ArrowLeft" | "ArrowRight" if ev.shift_key() => {
+                let dir = if key == "ArrowLeft" { 1.0 } else { -1.0 };
+                ctx.go(v.pan_px(dir * w / 3.0, w, extent));
+                true
+            }
+            "ArrowRight" | "ArrowDown" if on_marker && n > 0 => {
+                ctx.focus_event((focus.get_untracked() + 1).min(n - 1));
+                true
+            }
+            "ArrowLeft" | "ArrowUp" if on_marker && n > 0 => {
+                ctx.focus_event(focus.get_untracked().saturating_sub(1));
+                true
+            }
+            "Home" if on_marker && n > 0 => {
+                ctx.focus_event(0);
+                true
+            }
+            "End" if on_marker && n > 0 => {
+                ctx.focus_event(n - 1);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    let strings = move || lang.get().strings();
+    let label_for_view = move || {
+        let v = view.get();
+        let a = crate::core::date::PartialDate::from_day(v.start.floor() as i32);
+        let b = crate::core::date::PartialDate::from_day((v.end - 1.0).floor() as i32);
+        let l = lang.get();
+        let month = |d: &crate::core::date::PartialDate| {
+            format!("{} {}", crate::core::i18n::month_name(l, d.month.unwrap_or(1)), d.year)
+        };
+        format!("{} {} – {}", strings().showing, month(&a), month(&b))
+    };
+    // Announced politely, and only once the view settles on a new month range.
+    let announced = Memo::new(move |_| label_for_view());
+
+    let eras = model.bundle.eras.clone();
+    let era_views = eras
+        .into_iter()
+        .enumerate()
+        .map(|(i, era)| {
+            let (a, b) = (f64::from(era.start.first_day()), f64::from(era.end.last_day()) + 1.0);
+            let label = era.label.clone();
+            let fallbacks = model.fallbacks.clone();
+            view! {
+                <div
+                    class="tl-era"
+                    class:tl-era--odd=i % 2 == 1
+                    style:left=format!("calc(({a} - var(--tl-v0)) * var(--tl-ppd) * 1px)")
+                    style:width=format!("calc({} * var(--tl-ppd) * 1px)", b - a)
+                >
+                    <span class="tl-era__label">
+                        {move || label.pick(lang.get().code(), &fallbacks).map(|p| p.0.to_string()).unwrap_or_default()}
+                    </span>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="tl-controls" role="toolbar" aria-label=move || strings().controls>
+            <button type="button" class="tl-button" aria-label=move || strings().zoom_in title=move || strings().zoom_in
+                on:click=move |_| {
+                    let w = width.get_untracked().max(1.0);
+                    ctx.go(view.get_untracked().zoom_at(w / 2.0, w, 2.0, extent));
+                }>
+                <span aria-hidden="true">"+"</span>
+            </button>
+            <button type="button" class="tl-button" aria-label=move || strings().zoom_out title=move || strings().zoom_out
+                on:click=move |_| {
+                    let w = width.get_untracked().max(1.0);
+                    ctx.go(view.get_untracked().zoom_at(w / 2.0, w, 0.5, extent));
+                }>
+                <span aria-hidden="true">"−"</span>
+            </button>
+            <button type="button" class="tl-button tl-button--text"
+                on:click=move |_| ctx.go(extent.full())>
+                {move || strings().reset}
+            </button>
+            <span class="tl-range-label" aria-hidden="true">{label_for_view}</span>
+        </div>
+        <div
+            class="tl-viewport"
+            node_ref=viewport
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:dblclick=on_dblclick
+            on:keydown=on_keydown
+            on:click:capture=move |ev: web_sys::MouseEvent| {
+                if suppress_click.get_value() {
+                    suppress_click.set_value(false);
+                    ev.stop_propagation();
+                    ev.prevent_default();
+                }
+            }
+        >
+            <div class="tl-eras" aria-hidden="true">{era_views}</div>
+            <div class="tl-axis" aria-hidden="true">
+                <For
+                    each=move || ticks.get().map(|a| a.ticks).unwrap_or_default()
+                    key=|t| (t.day, t.label.clone())
+                    let:t
+                >
+                    <div
+                        class="tl-tick"
+                        class:tl-tick--major=t.major
+                        style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px)", t.day)
+                    >
+                        <span class="tl-tick__label">{t.label.clone()}</span>
+                    </div>
+                </For>
+                {move || ticks.get().map(|a| a.context).filter(|c| !c.is_empty()).map(|c| view! {
+                    <span class="tl-axis__context">{c}</span>
+                })}
+            </div>
+            <div class="tl-track" role="group" aria-label=move || strings().events>
+                <For each=move || visible.get() key=|it| it.key() let:it>
+                    {render_item(ctx, it)}
+                </For>
+            </div>
+        </div>
+        <Overview ctx=ctx />
+        <p class="tl-hint" class:tl-hint--shown=move || hint.get()>{move || strings().wheel_hint}</p>
+        <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || announced.get()}</div>
+        <Popover ctx=ctx />
+    }
+}
+
+/// The x of a pointer relative to the viewport's left edge.
+fn viewport_x(viewport: NodeRef<Div>, client_x: i32) -> f64 {
+    viewport
+        .get_untracked()
+        .map(|el| f64::from(client_x) - el.get_bounding_client_rect().left())
+        .unwrap_or(0.0)
+}
+
+/// A wheel event's x relative to the viewport (its target may be a marker inside it).
+fn local_x(ev: &web_sys::Event, fallback: f64) -> f64 {
+    let me = ev.dyn_ref::<web_sys::MouseEvent>();
+    let target = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    match (me, target) {
+        (Some(me), Some(t)) => f64::from(me.client_x()) - t.get_bounding_client_rect().left(),
+        _ => fallback,
+    }
+}
+
+fn render_item(ctx: Ctx, it: Item) -> AnyView {
+    let lang = ctx.lang;
+    match it {
+        Item::Event { index, lane, labelled } => {
+            let (e, color, icon, fallbacks) = ctx.model.with_value(|m| {
+                let e = m.bundle.events[index].clone();
+                let c = &m.bundle.categories[e.category.min(m.bundle.categories.len() - 1)];
+                (e, c.color.clone(), c.icon.name(), m.fallbacks.clone())
+            });
+            let anchor = anchor_of(&e);
+            let range_px =
+                if e.is_range() { Some(f64::from(e.last_day()) + 1.0 - anchor) } else { None };
+            let id = e.id.clone();
+            let e2 = e.clone();
+            let fb = fallbacks.clone();
+            let title = move || {
+                e2.title.pick(lang.get().code(), &fb).map(|p| p.0.to_string()).unwrap_or_default()
+            };
+            let title2 = title.clone();
+            let e3 = e.clone();
+            let name = move || format!("{}, {}", title2(), event_date(&e3, lang.get()));
+            view! {
+                <button
+                    type="button"
+                    class="tl-marker"
+                    class:tl-marker--range=range_px.is_some()
+                    class:tl-marker--landmark=e.importance == 1
+                    data-event-id=id
+                    data-lane=lane
+                    tabindex=move || if ctx.focus.get() == index { "0" } else { "-1" }
+                    aria-label=name
+                    aria-haspopup="dialog"
+                    aria-expanded=move || if ctx.selected.get() == Some(index) { "true" } else { "false" }
+                    style:left=format!("calc(({anchor} - var(--tl-v0)) * var(--tl-ppd) * 1px - 10px)")
+                    style:top=format!("calc({lane} * var(--tl-lane-h))")
+                    on:click=move |_| ctx.open(index)
+                    on:focus=move |_| ctx.focus.set(index)
+                >
+                    {range_px.map(|d| view! {
+                        <span class="tl-marker__bar" aria-hidden="true"
+                            style:background-color=color.clone()
+                            style:width=format!("calc({d} * var(--tl-ppd) * 1px)")></span>
+                    })}
+                    <span class=format!("tl-marker__icon tl-icon--{icon}") aria-hidden="true"
+                        style:background-color=color.clone()></span>
+                    {labelled.then(|| view! { <span class="tl-marker__label" aria-hidden="true">{title}</span> })}
+                </button>
+            }
+            .into_any()
+        }
+        Item::Cluster { count, first, last, anchor, lane, .. } => {
+            let name = move || {
+                let l = lang.get();
+                let a = crate::core::date::PartialDate::from_day(first.floor() as i32);
+                let b = crate::core::date::PartialDate::from_day((last - 1.0).floor() as i32);
+                l.strings()
+                    .cluster_label
+                    .replace("{n}", &count.to_string())
+                    .replace("{range}", &format_range(&a, Some(&b), l))
+            };
+            view! {
+                <button
+                    type="button"
+                    class="tl-cluster"
+                    tabindex="-1"
+                    aria-label=name
+                    style:left=format!("calc(({anchor} - var(--tl-v0)) * var(--tl-ppd) * 1px - 4px)")
+                    style:top=format!("calc({lane} * var(--tl-lane-h))")
+                    on:click=move |_| {
+                        let extent = ctx.model.with_value(|m| m.extent);
+                        ctx.go(View::fitting(first, last, 0.15, extent));
+                    }
+                >
+                    {format!("+{count}")}
+                </button>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The whole range in miniature, with the visible window as a handle to drag.
+#[component]
+fn Overview(ctx: Ctx) -> impl IntoView {
+    let strip = NodeRef::<Div>::new();
+    let extent = ctx.model.with_value(|m| m.extent);
+    let pct = move |d: f64| (d - extent.start) / extent.span() * 100.0;
+    let dragging: StoredValue<Option<(f64, View)>> = StoredValue::new(None);
+    let strip_w =
+        move || strip.get_untracked().map(|s| s.get_bounding_client_rect().width()).unwrap_or(1.0);
+    let strip_x = move |client_x: i32| {
+        strip
+            .get_untracked()
+            .map(|s| f64::from(client_x) - s.get_bounding_client_rect().left())
+            .unwrap_or(0.0)
+    };
+    let days: Vec<f64> = ctx.model.with_value(|m| m.bundle.events.iter().map(anchor_of).collect());
+    let ticks: Vec<_> = days
+        .iter()
+        .step_by((days.len() / 400).max(1))
+        .map(
+            |d| view! { <span class="tl-overview__dot" style:left=format!("{}%", pct(*d))></span> },
+        )
+        .collect_view();
+    view! {
+        <div
+            class="tl-overview"
+            node_ref=strip
+            aria-hidden="true"
+            on:pointerdown=move |ev: web_sys::PointerEvent| {
+                let x = strip_x(ev.client_x());
+                let v = ctx.view.get_untracked();
+                let day = extent.start + x / strip_w() * extent.span();
+                let v = if day < v.start || day > v.end { v.centred_on(day, extent) } else { v };
+                ctx.set_now(v);
+                dragging.set_value(Some((x, v)));
+                if let Some(s) = strip.get_untracked() {
+                    let _ = s.set_pointer_capture(ev.pointer_id());
+                }
+            }
+            on:pointermove=move |ev: web_sys::PointerEvent| {
+                if let Some((x0, v0)) = dragging.get_value() {
+                    let dx = strip_x(ev.client_x()) - x0;
+                    let dd = dx / strip_w() * extent.span();
+                    ctx.set_now(View { start: v0.start + dd, end: v0.end + dd });
+                }
+            }
+            on:pointerup=move |_| dragging.set_value(None)
+            on:pointercancel=move |_| dragging.set_value(None)
+        >
+            {ticks}
+            <div
+                class="tl-overview__window"
+                style:left=move || format!("{}%", pct(ctx.view.get().start))
+                style:width=move || format!("{}%", ctx.view.get().span() / extent.span() * 100.0)
+            ></div>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+//! Component tests in headless Chromium (`wasm-bindgen-test`): each mounts the timeline into a
+//! fresh `<section>` of known width and drives it as a reader would, by DOM events.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use std::sync::Arc;
+use timeline::core::i18n::Lang;
+use timeline::core::prepared::Prepared;
+use timeline::ui::load::parse;
+use timeline::ui::timeline::Timeline;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REAL: &str = include_str!("../data/sino-soviet-1950-1965.json");
+const MINIMAL: &str = include_str!("bundles/good/minimal.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the timeline for `text` in a new section `width` px wide; keep the handle alive.
+fn mount(text: &str, width: u32) -> (web_sys::HtmlElement, impl Drop) {
+    let model: Arc<Prepared> = Arc::new(parse(text).expect("bundle parses"));
+    let section: web_sys::HtmlElement =
+        document().create_element("section").unwrap().unchecked_into();
+    section.set_attribute("data-timeline", "").unwrap();
+    web_sys::HtmlElement::style(&section).set_property("width", &format!("{width}px")).unwrap();
+    document().body().unwrap().append_child(&section).unwrap();
+    let root = section.clone();
+    let handle = leptos::mount::mount_to(section.clone(), move || {
+        let lang = RwSignal::new(Lang::En);
+        let root = StoredValue::new_local(root);
+        view! { <Timeline model=model lang=lang root=root wheel_zoom=false /> }
+    });
+    (section, handle)
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn all(root: &web_sys::HtmlElement, sel: &str) -> Vec<web_sys::HtmlElement> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length()).filter_map(|i| list.get(i)?.dyn_into().ok()).collect()
+}
+
+fn key(target: &web_sys::EventTarget, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+fn active_id() -> Option<String> {
+    document().active_element()?.get_attribute("data-event-id")
+}
+
+#[wasm_bindgen_test]
+async fn every_event_is_a_marker_or_counted_in_a_cluster() {
+    let (root, _h) = mount(REAL, 1200);
+    sleep(50).await;
+    let markers = all(&root, ".tl-track button[data-event-id]");
+    let clustered: usize = all(&root, ".tl-cluster")
+        .iter()
+        .map(|c| c.text_content().unwrap().trim_start_matches('+').parse::<usize>().unwrap())
+        .sum();
+    let total = parse(REAL).unwrap().bundle.events.len();
+    assert!(markers.len() > total / 2, "most events are markers at 1200 px");
+    assert_eq!(markers.len() + clustered, total);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_minimal_bundle_renders_one_marker_per_event() {
+    let (root, _h) = mount(MINIMAL, 900);
+    sleep(50).await;
+    let n = parse(MINIMAL).unwrap().bundle.events.len();
+    assert_eq!(all(&root, ".tl-track button[data-event-id]").len(), n);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_walk_the_events_in_order_and_enter_opens_the_popover() {
+    let (root, _h) = mount(REAL, 1200);
+    sleep(50).await;
+    let model = parse(REAL).unwrap();
+    let first = &model.bundle.events[0].id;
+    let second = &model.bundle.events[1].id;
+    let marker = root.query_selector(&format!("[data-event-id=\"{first}\"]")).unwrap().unwrap();
+    marker.unchecked_ref::<web_sys::HtmlElement>().focus().unwrap();
+    key(&marker, "ArrowRight");
+    sleep(400).await;
+    assert_eq!(active_id().as_deref(), Some(second.as_str()));
+    // Only the focused marker is a tab stop.
+    let tab_stops = all(&root, ".tl-track [tabindex=\"0\"]");
+    assert_eq!(tab_stops.len(), 1);
+    // Activating opens the dialog, focus moves in; Escape returns it to the marker.
+    document().active_element().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    sleep(100).await;
+    let dialog = root.query_selector("[role=dialog]").unwrap().expect("dialog open");
+    assert_eq!(dialog.get_attribute("data-event-id").as_deref(), Some(second.as_str()));
+    assert!(dialog.contains(document().active_element().as_ref().map(|e| e.unchecked_ref())));
+    key(&dialog, "Escape");
+    sleep(100).await;
+    assert!(root.query_selector("[role=dialog]").unwrap().is_none());
+    assert_eq!(active_id().as_deref(), Some(second.as_str()));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn zoom_buttons_change_the_visible_range() {
+    let (root, _h) = mount(REAL, 1000);
+    sleep(50).await;
+    let label = || root.query_selector(".tl-range-label").unwrap().unwrap().text_content().unwrap();
+    let before = label();
+    let zoom_in = root.query_selector("button[aria-label=\"Zoom in\"]").unwrap().unwrap();
+    zoom_in.unchecked_ref::<web_sys::HtmlElement>().click();
+    sleep(400).await;
+    assert_ne!(label(), before);
+    let reset = all(&root, ".tl-controls button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap() == "Show all");
+    reset.unwrap().click();
+    sleep(400).await;
+    assert_eq!(label(), before);
+    root.remove();
+}
