@@ -3,6 +3,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -18,9 +19,101 @@ const TYPES = {
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-/** Serves `roots` (URL prefix → folder) on 127.0.0.1 at a free port; resolves to {url, close}. */
-export function serve(roots, { csp = null } = {}) {
+const MINIMAL = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "tests", "bundles", "good", "minimal.json");
+
+/** Writes `total` bytes of filler JSON in 1 MB chunks, stopping when the client goes away. */
+function stream(res, total) {
+  const chunk = Buffer.from("0,".repeat(512 * 1024));
+  let sent = 0;
+  let closed = false;
+  res.on("close", () => (closed = true));
+  const next = () => {
+    while (!closed && sent < total) {
+      const part = sent + chunk.length > total ? chunk.subarray(0, total - sent) : chunk;
+      sent += part.length;
+      if (!res.write(part)) return res.once("drain", next);
+    }
+    if (!closed) res.end();
+  };
+  res.write("[");
+  sent = 1;
+  next();
+}
+
+let manyEvents = null;
+
+/**
+ * Failure routes for the error journeys (e2e/journeys/30-errors.mjs); true if it answered.
+ *   /__status/NNN        that HTTP status
+ *   /__type/NAME         the minimal bundle with Content-Type html | plain | none | ld | xml
+ *   /__big               Content-Length 25 MB (over the 20 MB limit), then filler
+ *   /__big-chunked       21 MB of filler with no Content-Length (chunked)
+ *   /__many-events       a bundle of 200 001 events (over MAX_EVENTS), about 400 KB
+ *   /__trickle           answers at once, then never finishes the body
+ */
+function failureRoute(url, res) {
+  const status = url.pathname.match(/^\/__status\/(\d{3})$/);
+  if (status) {
+    res.writeHead(Number(status[1]), { "content-type": "text/plain" });
+    res.end(`status ${status[1]}`);
+    return true;
+  }
+  const type = url.pathname.match(/^\/__type\/(\w+)$/);
+  if (type) {
+    const types = {
+      html: "text/html; charset=utf-8",
+      plain: "text/plain; charset=utf-8",
+      ld: "application/ld+json",
+      xml: "application/xml",
+      none: null,
+    };
+    if (!(type[1] in types)) return false;
+    const body = type[1] === "html"
+      ? "<!doctype html><title>Not found</title><h1>Page not found</h1>"
+      : fs.readFileSync(MINIMAL);
+    // Node adds no Content-Type unless one is given.
+    res.writeHead(200, types[type[1]] ? { "content-type": types[type[1]] } : {});
+    res.end(body);
+    return true;
+  }
+  if (url.pathname === "/__big") {
+    res.writeHead(200, { "content-type": "application/json", "content-length": "25000000" });
+    stream(res, 25_000_000);
+    return true;
+  }
+  if (url.pathname === "/__big-chunked") {
+    res.writeHead(200, { "content-type": "application/json" });
+    stream(res, 21_000_000);
+    return true;
+  }
+  if (url.pathname === "/__many-events") {
+    if (!manyEvents) {
+      const bundle = JSON.parse(fs.readFileSync(MINIMAL, "utf8"));
+      bundle.events = new Array(200_001).fill(0);
+      manyEvents = Buffer.from(JSON.stringify(bundle));
+    }
+    res.writeHead(200, { "content-type": "application/json", "content-length": String(manyEvents.length) });
+    res.end(manyEvents);
+    return true;
+  }
+  if (url.pathname === "/__trickle") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write('{"version": 1, ');
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Serves `roots` (URL prefix → folder) on 127.0.0.1 at a free port; resolves to {url, close}.
+ * `csp` is sent as the Content-Security-Policy of HTML responses; `cors` adds
+ * `Access-Control-Allow-Origin: *` to every response.
+ */
+export function serve(roots, { csp = null, cors = false } = {}) {
   const server = http.createServer((req, res) => {
+    // `cors`: let opaque-origin documents (iframes sandboxed without allow-same-origin) load
+    // the module scripts, wasm and bundles, as a host serving such embeds must.
+    if (cors) res.setHeader("access-control-allow-origin", "*");
     const url = new URL(req.url, "http://127.0.0.1");
     if (url.pathname === "/__status/500") {
       res.writeHead(500, { "content-type": "text/plain" });
@@ -28,6 +121,10 @@ export function serve(roots, { csp = null } = {}) {
     }
     if (url.pathname === "/__slow") {
       return setTimeout(() => res.end("{}"), 60_000).unref();
+    }
+    if (url.pathname.startsWith("/__")) {
+      res.on("error", () => {});
+      if (failureRoute(url, res)) return;
     }
     for (const [prefix, dir] of Object.entries(roots)) {
       if (!url.pathname.startsWith(prefix)) continue;

@@ -7,7 +7,13 @@
 //! level recomputes it (and the UI caches each level).
 //!
 //! Events that find no free lane fold into clusters ("+7") on a row of their own; landmarks
-//! (importance 1) are placed first so they are never folded away while room remains.
+//! (importance 1) are placed first so they are never folded away while room remains, and are
+//! always placed with their label (a landmark is never a bare marker).
+//!
+//! Each pass goes through the events in anchor order (the caller's order need not be: a bundle
+//! sorted by first day is not sorted by anchor, since "1958" sits mid-year). A lane keeps the
+//! intervals of each pass in a list that only grows at its end, so a layout of `n` events in
+//! `k` lanes costs O(n log n) to sort plus O(n · k · log n) to place.
 
 /// What layout needs to know of an event, in days (the UI builds these from the bundle).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -32,14 +38,14 @@ pub const GAP_PX: f64 = 8.0;
 /// A cluster marker's width ("+123").
 pub const CLUSTER_PX: f64 = 44.0;
 
-/// The zoom level of a scale: `floor(log2(px per year))`.
+/// The zoom level of a scale: `floor(log2(px per year))`, bounded to `-20..=40`. Monotone in
+/// `px_per_day`; a scale of zero or less is the lowest level and NaN is level 0.
 pub fn level_of(px_per_day: f64) -> i32 {
-    let l = (px_per_day * 365.25).log2().floor();
-    if l.is_finite() {
-        l.clamp(-20.0, 40.0) as i32
-    } else {
-        0
+    if px_per_day.is_nan() {
+        return 0;
     }
+    let l = (px_per_day.max(0.0) * 365.25).log2().floor();
+    l.clamp(-20.0, 40.0) as i32
 }
 
 /// The pixels per day at which a level is laid out: its most zoomed-out scale.
@@ -99,65 +105,99 @@ pub fn extent_px(s: &Shape, labelled: bool, ppd: f64) -> (f64, f64) {
     (x - MARKER_PX / 2.0, head.max(bar_end) + GAP_PX)
 }
 
-/// Occupied intervals of one lane, kept sorted by start for binary search.
+/// Occupied intervals of one lane, one list per pass, each sorted by start. Within a pass
+/// events come in anchor order, so a list only ever grows at its end. (A single sorted list
+/// would need insertions in its middle, each moving everything after it: quadratic when minor
+/// events fill the gaps between thousands of landmarks placed before them.)
 #[derive(Default)]
 struct Lane {
-    spans: Vec<(f64, f64)>,
+    passes: [Vec<(f64, f64)>; 2],
 }
 
 impl Lane {
     fn is_free(&self, a: f64, b: f64) -> bool {
-        let i = self.spans.partition_point(|s| s.0 < a);
-        let before_ok = i == 0 || self.spans[i - 1].1 <= a;
-        let after_ok = i == self.spans.len() || self.spans[i].0 >= b;
-        before_ok && after_ok
+        self.passes.iter().all(|spans| is_free_in(spans, a, b))
     }
 
-    fn insert(&mut self, a: f64, b: f64) {
-        let i = self.spans.partition_point(|s| s.0 < a);
-        self.spans.insert(i, (a, b));
+    fn insert(&mut self, pass: usize, a: f64, b: f64) {
+        debug_assert!(self.passes[pass].last().is_none_or(|s| s.0 <= a), "out of order");
+        self.passes[pass].push((a, b));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.passes.iter().all(Vec::is_empty)
     }
 }
 
-/// Lays out `shapes` (sorted by anchor) at `level` in at most `max_lanes` lanes.
+/// Whether `[a, b)` is free among disjoint `spans` sorted by start (so ends grow with starts and
+/// only the two neighbours of `a` matter): two binary searches' worth.
+fn is_free_in(spans: &[(f64, f64)], a: f64, b: f64) -> bool {
+    let i = spans.partition_point(|s| s.0 < a);
+    let before_ok = i == 0 || spans[i - 1].1 <= a;
+    let after_ok = i == spans.len() || spans[i].0 >= b;
+    before_ok && after_ok
+}
+
+/// Lays out `shapes` (in any order; the bundle's is by first day) at `level` in at most
+/// `max_lanes` lanes.
 pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
     let ppd = level_px_per_day(level);
     let max_lanes = max_lanes.max(1);
     let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::default()).collect();
     let mut placed = Vec::with_capacity(shapes.len());
     let mut overflow = Vec::new();
+    let order = by_anchor(shapes, 0..shapes.len());
     // Landmarks first, then the rest; each pass in time order (greedy interval packing).
     for pass in 0..2 {
-        for (index, s) in shapes.iter().enumerate() {
-            if (pass == 0) != (s.importance <= 1) {
+        for &index in &order {
+            let s = &shapes[index];
+            let landmark = s.importance <= 1;
+            if (pass == 0) != landmark {
+                continue;
+            }
+            if !s.anchor.is_finite() {
+                // Nowhere to draw it; a cluster still counts it.
+                overflow.push(index);
                 continue;
             }
             let labelled = is_labelled(s.importance, level);
-            let mut done = false;
-            // A label that does not fit anywhere may still fit as a bare marker.
-            for try_label in [labelled, false] {
-                if done || (!labelled && try_label) {
-                    continue;
-                }
+            // A label that does not fit anywhere may still fit as a bare marker; a landmark is
+            // never shown without its label (in time order the bare try could not help it
+            // anyway: both start at the same x and nothing lies to its right yet).
+            let tries: &[bool] = match (labelled, landmark) {
+                (true, false) => &[true, false],
+                _ => &[labelled],
+            };
+            let spot = tries.iter().find_map(|&try_label| {
                 let (a, b) = extent_px(s, try_label, ppd);
-                if let Some(lane) = lanes.iter().position(|l| l.is_free(a, b)) {
-                    lanes[lane].insert(a, b);
-                    placed.push(Placed { index, lane: lane as u16, labelled: try_label });
-                    done = true;
+                lanes.iter().position(|l| l.is_free(a, b)).map(|lane| (lane, try_label, a, b))
+            });
+            match spot {
+                Some((lane, labelled, a, b)) => {
+                    lanes[lane].insert(pass, a, b);
+                    placed.push(Placed { index, lane: lane as u16, labelled });
                 }
-            }
-            if !done {
-                overflow.push(index);
+                None => overflow.push(index),
             }
         }
     }
     placed.sort_by_key(|p| p.index);
-    overflow.sort_unstable();
-    let used = lanes.iter().rposition(|l| !l.spans.is_empty()).map_or(0, |i| i + 1) as u16;
+    let used = lanes.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1) as u16;
+    let overflow = by_anchor(shapes, overflow);
     Layout { level, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
 }
 
-/// Folds overflowing events into clusters whose markers do not overlap.
+/// `indices` sorted by their shapes' anchors, ties in index order (a stable sort, linear on
+/// input that is already sorted).
+fn by_anchor(shapes: &[Shape], indices: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut v: Vec<usize> = indices.into_iter().collect();
+    v.sort_by(|&a, &b| shapes[a].anchor.total_cmp(&shapes[b].anchor).then(a.cmp(&b)));
+    v
+}
+
+/// Folds overflowing events (sorted by anchor) into clusters whose markers do not overlap:
+/// a cluster's marker sits at its earliest anchor and takes in every event anchored less than
+/// [`CLUSTER_PX`] (plus the gap) to its right. Each cluster's indices are listed ascending.
 fn clusters(shapes: &[Shape], overflow: &[usize], ppd: f64) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     let mut reach = f64::NEG_INFINITY;
@@ -179,6 +219,9 @@ fn clusters(shapes: &[Shape], overflow: &[usize], ppd: f64) -> Vec<Cluster> {
                 reach = x + CLUSTER_PX + GAP_PX;
             }
         }
+    }
+    for c in &mut out {
+        c.indices.sort_unstable();
     }
     out
 }

@@ -12,9 +12,11 @@
 pub mod bundle;
 pub mod calendar;
 pub mod date;
+pub mod deeplink;
 pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod prepared;
 pub mod scale;
+pub mod search;
 pub mod ticks;

@@ -65,34 +65,71 @@ impl View {
 
     /// Moves and clamps the view into `extent`, keeping its span when it fits: panning stops at
     /// the edges instead of showing days outside the bundle.
+    ///
+    /// The result always lies inside the extent (`extent.start <= start`, `end <= extent.end`,
+    /// exactly, not up to rounding), is finite whatever the input, and has a span in
+    /// `[min_span, span]` of the extent (the lower bound up to a few ulps of the day numbers).
+    /// A view that already satisfies this is returned unchanged, so `constrain` is idempotent.
+    /// A NaN centre falls back to the extent's centre; an infinite one goes to that edge.
     pub fn constrain(self, extent: Extent) -> View {
-        let span = self.span().clamp(extent.min_span(), extent.span());
-        let span = if span.is_finite() { span } else { extent.span() };
-        let mid = (self.start + self.end) / 2.0;
-        let mid = if mid.is_finite() { mid } else { (extent.start + extent.end) / 2.0 };
-        let start = (mid - span / 2.0).clamp(extent.start, extent.end - span);
-        View { start, end: start + span }
+        let (lo, hi) = (extent.start, extent.end);
+        let full = extent.span();
+        let min = extent.min_span();
+        // `end = start + span` rounds, so a span may come back a few ulps short of `min`.
+        let slack = 4.0 * f64::EPSILON * lo.abs().max(hi.abs());
+        let span = self.end - self.start;
+        let span_ok = span >= min - slack && span <= full;
+        if span_ok && self.start >= lo && self.end <= hi {
+            return self;
+        }
+        let (start, span) = if span_ok {
+            // Only moved: keep the start as given, so a pan lands exactly on the edge.
+            (self.start, span.max(min))
+        } else {
+            // `max`/`min` rather than `clamp`: never a panic, whatever the extent.
+            let span = if span.is_nan() { full } else { span.max(min).min(full) };
+            let mid = self.start * 0.5 + self.end * 0.5;
+            let mid = if mid.is_nan() { lo * 0.5 + hi * 0.5 } else { mid };
+            (mid - span * 0.5, span)
+        };
+        // Written so that NaN and infinities take the safe branch.
+        let narrower = span < full;
+        let clear_of_start = start > lo;
+        let clear_of_end = start + span < hi;
+        if !narrower {
+            extent.full()
+        } else if !clear_of_start {
+            View { start: lo, end: (lo + span).min(hi) }
+        } else if !clear_of_end {
+            View { start: (hi - span).max(lo), end: hi }
+        } else {
+            View { start, end: start + span }
+        }
     }
 
     /// Zooms by `factor` (> 1 zooms in) keeping the day under `anchor_px` where it is, as far as
-    /// the extent allows.
+    /// the extent allows. A NaN anchor zooms about the middle; a non-finite or non-positive
+    /// factor or width only constrains the view.
     pub fn zoom_at(self, anchor_px: f64, width: f64, factor: f64, extent: Extent) -> View {
-        if !(factor.is_finite() && factor > 0.0 && width > 0.0) {
+        if !(factor.is_finite() && factor > 0.0 && width.is_finite() && width > 0.0) {
             return self.constrain(extent);
         }
-        let anchor_px = anchor_px.clamp(0.0, width);
+        let anchor_px = if anchor_px.is_nan() { width / 2.0 } else { anchor_px.clamp(0.0, width) };
         let anchor = self.day_at(anchor_px, width);
-        let span = (self.span() / factor).clamp(extent.min_span(), extent.span());
+        let span = (self.span() / factor).max(extent.min_span()).min(extent.span());
         let start = anchor - anchor_px / width * span;
         View { start, end: start + span }.constrain(extent)
     }
 
     /// Pans by `dx` pixels (positive moves the content right, i.e. shows earlier days).
     pub fn pan_px(self, dx: f64, width: f64, extent: Extent) -> View {
-        if !(dx.is_finite() && width > 0.0) {
-            return self;
+        if !(dx.is_finite() && width.is_finite() && width > 0.0) {
+            return self.constrain(extent);
         }
-        let dd = dx * self.span() / width;
+        // Panning further than the whole extent is panning to an edge; bounding the shift keeps
+        // a huge `dx` from overflowing to an infinite view.
+        let full = extent.span();
+        let dd = (dx * self.span() / width).max(-full).min(full);
         View { start: self.start - dd, end: self.end - dd }.constrain(extent)
     }
 
@@ -126,7 +163,11 @@ impl View {
 
 /// The zoom factor of one wheel event, from its vertical delta in pixels: d3-zoom's
 /// `2^(-dy * 0.002)`, so a notch of 100 px zooms by about 15 % and trackpads zoom smoothly.
+/// A NaN delta does not zoom (factor 1).
 pub fn wheel_factor(delta_y_px: f64) -> f64 {
+    if delta_y_px.is_nan() {
+        return 1.0;
+    }
     2f64.powf(-delta_y_px.clamp(-500.0, 500.0) * 0.002)
 }
 

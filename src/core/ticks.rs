@@ -1,8 +1,12 @@
-//! Axis ticks that adapt to the zoom: ten, five, two and one years, quarters, months, weeks and
-//! days, on "nice" boundaries (1 January, the first of a month, Mondays) as d3's time scale does.
+//! Axis ticks that adapt to the zoom: years (1, 2, 5, 10 and on by 1-2-5), half years,
+//! quarters, months, fortnights, weeks and days, on "nice" boundaries (1 January, the first of a
+//! month, Mondays) as d3's time scale does.
 //!
 //! The unit is chosen from a table by the width its labels need, so labels never overlap at any
-//! width; tick days are computed as `first + step * i`, never by accumulation.
+//! width; tick days are computed as `first + step * i`, never by accumulation. The table has no
+//! gap a reader can fall into: wherever a unit is chosen because the next finer one has no room,
+//! a view of two weeks or more at 320 px or wider shows at least two of its ticks (that is why
+//! it has fortnights between weeks and months, and half years between quarters and years).
 
 use crate::core::calendar::{civil_from_day, day_number, weekday};
 use crate::core::i18n::{month_name, month_short, Lang};
@@ -12,18 +16,28 @@ use crate::core::scale::View;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     Day,
+    /// Mondays.
     Week,
+    /// Every other Monday, counted from Monday 1970-01-05, so ticks stay put while panning.
+    Fortnight,
     Month,
+    /// 1 January, April, July and October.
     Quarter,
+    /// 1 January and 1 July.
+    HalfYear,
+    /// 1 January of the years divisible by `n`.
     Years(i32),
 }
 
-/// Finest first: the first unit whose ticks have room for their labels wins.
-const UNITS: [Unit; 8] = [
+/// Finest first: the first unit whose ticks have room for their labels wins. Beyond the table,
+/// multi-year steps go on 20, 50, 100, … ([`Unit::years_after`]).
+const UNITS: [Unit; 10] = [
     Unit::Day,
     Unit::Week,
+    Unit::Fortnight,
     Unit::Month,
     Unit::Quarter,
+    Unit::HalfYear,
     Unit::Years(1),
     Unit::Years(2),
     Unit::Years(5),
@@ -31,9 +45,24 @@ const UNITS: [Unit; 8] = [
 ];
 
 /// The estimated width in px of one character of an axis label (12 px system sans-serif,
-/// generous so that wide glyphs fit) and the gap kept between labels.
+/// generous so that wide glyphs fit) and the gap kept between labels. The gap includes the 4 px
+/// by which a label is drawn right of its tick line.
 pub const CHAR_PX: f64 = 7.5;
 pub const LABEL_GAP_PX: f64 = 10.0;
+
+/// Day numbers beyond this (about 270 000 years from 1970) get no ticks: the calendar's
+/// arithmetic is `i32` and would overflow.
+const MAX_ABS_DAY: f64 = 1e8;
+
+/// The longest multi-year step. With [`MAX_ABS_DAY`] it keeps every tick's year inside `i32`
+/// day arithmetic; only views of hundreds of thousands of years on a few pixels would need more.
+const MAX_YEARS_STEP: i32 = 1_000_000;
+
+/// The most ticks one axis builds, whatever the width: a bail-out, never reached by a real widget.
+const MAX_TICKS: usize = 4096;
+
+/// The Monday from which fortnights are counted (1970-01-05).
+const FORTNIGHT_EPOCH: i32 = 4;
 
 impl Unit {
     /// The fewest days between two ticks of this unit.
@@ -41,59 +70,83 @@ impl Unit {
         match self {
             Unit::Day => 1.0,
             Unit::Week => 7.0,
+            Unit::Fortnight => 14.0,
             Unit::Month => 28.0,
             Unit::Quarter => 90.0,
+            Unit::HalfYear => 181.0,
             Unit::Years(n) => 365.0 * f64::from(n),
         }
     }
 
-    /// The longest label this unit can print, in characters.
-    fn max_label_chars(self) -> usize {
+    /// The longest label this unit can print, in characters, when a year label has
+    /// `year_chars` ("1958": 4).
+    fn max_label_chars(self, year_chars: usize) -> usize {
         match self {
-            Unit::Day | Unit::Week => 6,
-            _ => 4,
+            // "23 Agu", "Aug 23"
+            Unit::Day | Unit::Week | Unit::Fortnight => year_chars.max(6),
+            // "Agu", "1958"
+            _ => year_chars.max(3),
+        }
+    }
+
+    /// The months between ticks of a month-based unit.
+    fn month_step(self) -> Option<i32> {
+        match self {
+            Unit::Month => Some(1),
+            Unit::Quarter => Some(3),
+            Unit::HalfYear => Some(6),
+            _ => None,
+        }
+    }
+
+    /// The multi-year step after `n` in the 1-2-5 series: 10 → 20 → 50 → 100 → …
+    fn years_after(n: i32) -> i32 {
+        let mut decade = 1;
+        while decade * 10 <= n {
+            decade *= 10;
+        }
+        match n / decade {
+            1 => 2 * decade,
+            2..=4 => 5 * decade,
+            _ => 10 * decade,
         }
     }
 
     /// The first tick at or after `day`.
     fn ceil(self, day: i32) -> i32 {
-        match self {
-            Unit::Day => day,
-            Unit::Week => day + i32::from((7 - weekday(day)) % 7),
-            Unit::Month | Unit::Quarter => {
-                let step = if self == Unit::Month { 1 } else { 3 };
-                let (y, m, d) = civil_from_day(day);
-                let mut index = y * 12 + i32::from(m) - 1;
-                if d > 1 {
-                    index += 1;
-                }
-                index = index.div_euclid(step) * step
-                    + if index.rem_euclid(step) > 0 { step } else { 0 };
-                day_number(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8, 1)
+        if let Some(step) = self.month_step() {
+            let (y, m, d) = civil_from_day(day);
+            let mut index = y * 12 + i32::from(m) - 1;
+            if d > 1 {
+                index += 1;
             }
+            index += (step - index.rem_euclid(step)) % step;
+            return day_number(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8, 1);
+        }
+        match self {
+            Unit::Week => day + i32::from((7 - weekday(day)) % 7),
+            Unit::Fortnight => day + (FORTNIGHT_EPOCH - day).rem_euclid(14),
             Unit::Years(n) => {
                 let (y, m, d) = civil_from_day(day);
-                let mut year = if m == 1 && d == 1 { y } else { y + 1 };
-                if year.rem_euclid(n) != 0 {
-                    year += n - year.rem_euclid(n);
-                }
-                day_number(year, 1, 1)
+                let year = if m == 1 && d == 1 { y } else { y + 1 };
+                day_number(year + (n - year.rem_euclid(n)) % n, 1, 1)
             }
+            _ => day,
         }
     }
 
     /// The i-th tick after `first` (which must be a tick): `first + step * i`.
     fn nth(self, first: i32, i: i32) -> i32 {
+        if let Some(step) = self.month_step() {
+            let (y, m, _) = civil_from_day(first);
+            let index = y * 12 + i32::from(m) - 1 + step * i;
+            return day_number(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8, 1);
+        }
         match self {
-            Unit::Day => first + i,
             Unit::Week => first + 7 * i,
-            Unit::Month | Unit::Quarter => {
-                let step = if self == Unit::Month { 1 } else { 3 };
-                let (y, m, _) = civil_from_day(first);
-                let index = y * 12 + i32::from(m) - 1 + step * i;
-                day_number(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8, 1)
-            }
+            Unit::Fortnight => first + 14 * i,
             Unit::Years(n) => day_number(civil_from_day(first).0 + n * i, 1, 1),
+            _ => first + i,
         }
     }
 }
@@ -138,36 +191,69 @@ fn tick_label(day: i32, lang: Lang) -> (String, bool) {
     }
 }
 
+/// Whether the view's days are ones the calendar can count.
+fn in_calendar(view: View) -> bool {
+    view.start.abs() <= MAX_ABS_DAY && view.end.abs() <= MAX_ABS_DAY
+}
+
+/// The characters of the longest year label in `view` ("1958": 4, "-500": 4, "12000": 5).
+fn year_chars(view: View) -> usize {
+    if !in_calendar(view) {
+        return 4;
+    }
+    let year = |day: f64| civil_from_day(day as i32).0.to_string().len();
+    year(view.start.floor()).max(year(view.end.ceil())).max(4)
+}
+
 /// The unit for a view at `width` px: the finest whose labels fit between its ticks.
 pub fn choose_unit(view: View, width: f64) -> Unit {
     let ppd = view.px_per_day(width);
-    UNITS
-        .into_iter()
-        .find(|u| u.min_days() * ppd >= u.max_label_chars() as f64 * CHAR_PX + LABEL_GAP_PX)
-        .unwrap_or(Unit::Years(10))
+    let year_chars = year_chars(view);
+    let fits = |u: Unit| {
+        u.min_days() * ppd >= u.max_label_chars(year_chars) as f64 * CHAR_PX + LABEL_GAP_PX
+    };
+    if let Some(u) = UNITS.into_iter().find(|&u| fits(u)) {
+        return u;
+    }
+    if ppd.is_nan() || ppd <= 0.0 {
+        return Unit::Years(10);
+    }
+    // Longer than the table: the 1-2-5 series of years, up to the calendar's reach.
+    let mut n = 10;
+    while n < MAX_YEARS_STEP && !fits(Unit::Years(n)) {
+        n = Unit::years_after(n);
+    }
+    Unit::Years(n)
 }
 
 /// The ticks inside `view` at `width` px, in the reader's language.
 pub fn axis(view: View, width: f64, lang: Lang) -> Axis {
+    let valid = width.is_finite()
+        && width > 0.0
+        && view.span() > 0.0
+        && view.start.is_finite()
+        && view.end.is_finite()
+        && in_calendar(view);
+    if !valid {
+        return Axis { unit: choose_unit(view, width), ticks: Vec::new(), context: String::new() };
+    }
     let unit = choose_unit(view, width);
+    // Bounded: the unit was chosen so that at most width / label width ticks fit.
+    let limit = ((width / LABEL_GAP_PX) as usize + 2).min(MAX_TICKS);
+    let first = unit.ceil(view.start.ceil() as i32);
     let mut ticks = Vec::new();
-    if width > 0.0 && view.span() > 0.0 && view.start.is_finite() && view.end.is_finite() {
-        let first = unit.ceil(view.start.ceil() as i32);
-        // Bounded: the unit was chosen so that at most width / label width ticks fit.
-        let limit = (width / LABEL_GAP_PX) as i32 + 2;
-        for i in 0..limit {
-            let day = unit.nth(first, i);
-            if f64::from(day) >= view.end {
-                break;
-            }
-            let (label, major) = tick_label(day, lang);
-            ticks.push(Tick { day, label, major });
+    for i in 0..limit as i32 {
+        let day = unit.nth(first, i);
+        if f64::from(day) >= view.end {
+            break;
         }
+        let (label, major) = tick_label(day, lang);
+        ticks.push(Tick { day, label, major });
     }
     let (y, m, _) = civil_from_day(((view.start + view.end) / 2.0).floor() as i32);
     let context = match unit {
-        Unit::Day | Unit::Week => format!("{} {y}", month_name(lang, m)),
-        Unit::Month | Unit::Quarter => y.to_string(),
+        Unit::Day | Unit::Week | Unit::Fortnight => format!("{} {y}", month_name(lang, m)),
+        Unit::Month | Unit::Quarter | Unit::HalfYear => y.to_string(),
         Unit::Years(_) => String::new(),
     };
     Axis { unit, ticks, context }

@@ -1,10 +1,16 @@
 //! Mounting widgets into host pages: every `[data-timeline]` element becomes an independent
 //! widget configured by its `data-*` attributes, the page's query string and `<html lang>`.
 
+use crate::core::deeplink::{parse_range, DeepLink};
 use crate::core::i18n::Lang;
 use crate::ui::app::{App, Options};
+use crate::ui::link::LinkOptions;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+mod host;
+pub mod panic;
+pub use host::mount;
 
 /// The bundled dataset, relative to the page.
 pub const DEFAULT_SRC: &str = "data/sino-soviet-1950-1965.json";
@@ -13,8 +19,16 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// Entry point of the bundled page and of the script-tag embed.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
     mount_all();
+    host::install_goto_links();
+    if web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-embed-frame]").ok().flatten())
+        .is_some()
+    {
+        host::report_height_to_parent();
+    }
 }
 
 /// Mounts a widget into every `[data-timeline]` element that has none yet.
@@ -27,13 +41,13 @@ pub fn mount_all() {
         if let Some(el) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
             let options = options_for(&el);
             let _ = el.set_attribute("data-timeline-mounted", "");
-            mount(el, options);
+            mount_widget(el, options);
         }
     }
 }
 
 /// Mounts one widget; it lives as long as the page.
-pub fn mount(el: web_sys::HtmlElement, options: Options) {
+pub fn mount_widget(el: web_sys::HtmlElement, options: Options) {
     let root = el.clone();
     leptos::mount::mount_to(el, move || view! { <App root=root options=options /> }).forget();
 }
@@ -44,7 +58,7 @@ fn query_param(name: &str) -> Option<String> {
 }
 
 /// Options from the element's attributes, then the page's query, then defaults.
-fn options_for(el: &web_sys::HtmlElement) -> Options {
+pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
     let attr = |name: &str| el.get_attribute(name).filter(|s| !s.trim().is_empty());
     let src = attr("data-src").or_else(|| query_param("src")).unwrap_or_else(|| DEFAULT_SRC.into());
     let page_lang = web_sys::window()
@@ -58,5 +72,29 @@ fn options_for(el: &web_sys::HtmlElement) -> Options {
     let wheel_zoom = attr("data-wheel-zoom").is_some_and(|v| v != "false");
     let timeout_ms =
         attr("data-timeout").and_then(|t| t.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_MS);
-    Options { src, lang, wheel_zoom, timeout_ms }
+    let theme = attr("data-theme").or_else(|| query_param("theme"));
+    let mode = attr("data-mode").or_else(|| query_param("mode"));
+    // An iframe's parameters: event, start and end (partial dates).
+    let range = match (query_param("start"), query_param("end")) {
+        (Some(a), Some(b)) => parse_range(&format!("{a}..{b}")),
+        (Some(a), None) => parse_range(&format!("{a}..{a}")),
+        _ => None,
+    };
+    let initial = DeepLink { event: attr("data-event").or_else(|| query_param("event")), range };
+    // The URL fragment belongs to the page: only a widget alone on it (or one that asks with
+    // data-hash) reads and writes it.
+    let sync_hash = match attr("data-hash").as_deref() {
+        Some("off" | "false") => false,
+        Some(_) => true,
+        None => widgets_on_page() == 1,
+    };
+    let links = LinkOptions { initial, sync_hash, present: mode.as_deref() == Some("present") };
+    Options { src, lang, wheel_zoom, timeout_ms, theme, links }
+}
+
+fn widgets_on_page() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-timeline]").ok())
+        .map_or(0, |l| l.length())
 }

@@ -4,6 +4,7 @@
 use crate::core::i18n::Lang;
 use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
+use crate::ui::link::LinkOptions;
 use crate::ui::load::{load, LoadError};
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
@@ -21,6 +22,10 @@ pub struct Options {
     pub wheel_zoom: bool,
     /// Network time limit in milliseconds.
     pub timeout_ms: u32,
+    /// `light`, `dark` or `contrast`; `None` follows `prefers-color-scheme`.
+    pub theme: Option<String>,
+    /// Deep link, hash and presentation settings.
+    pub links: LinkOptions,
 }
 
 type LoadState = Option<Result<Arc<Prepared>, LoadError>>;
@@ -71,6 +76,11 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     Effect::new(move |_| {
         let _ = root.get_value().set_attribute("lang", lang.get().code());
     });
+    if let Some(t) = options.theme.as_deref().filter(|t| ["light", "dark", "contrast"].contains(t))
+    {
+        let _ = root.get_value().set_attribute("data-theme", t);
+    }
+    let links = options.links.clone();
 
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
     view! {
@@ -97,7 +107,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
                                     on:click=move |_| lang.set(Lang::En)>"EN"</button>
                             </div>
                         </header>
-                        <Timeline model=model lang=lang root=root wheel_zoom=options.wheel_zoom />
+                        <Timeline model=model lang=lang root=root wheel_zoom=options.wheel_zoom links=links.clone() />
                     }.into_any()
                 }
             }}

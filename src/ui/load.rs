@@ -1,62 +1,215 @@
-//! Fetching and validating a bundle in the browser: `fetch`, the browser's own `JSON.parse`
-//! (no `serde_json` in the wasm), `serde-wasm-bindgen` into the core's `Json`, then the core's
-//! validator. Every failure becomes a [`LoadError`] the error panel can explain.
+//! Fetching and validating a bundle in the browser: `fetch` with a time limit, a content-type
+//! and size check while the body streams in, the browser's own `JSON.parse` (no `serde_json` in
+//! the wasm), `serde-wasm-bindgen` into the core's `Json`, then the core's validator. Every
+//! failure becomes a [`LoadError`] the error panel can explain in the reader's language.
+//!
+//! The order of the checks is the order a reader's problem shows up in: no answer, an error
+//! status, an answer that is not a data file (a type other than JSON or text), one too big to
+//! read, then the content: not JSON, JSON but not a bundle, a bundle of another version, one
+//! over the event limit, one without events, and last the validator's own list.
 
-use crate::core::bundle::{validate, Problem, Severity};
+use crate::core::bundle::{code, validate, Problem, Severity, MAX_EVENTS};
 use crate::core::json::Json;
 use crate::core::prepared::Prepared;
-use wasm_bindgen::JsCast;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+/// The largest bundle the widget reads: 20 MB (20 000 000 bytes, as sent over the wire). The
+/// real dataset is under 0.1 MB; a bundle at the event limit with short texts fits. The limit
+/// is checked against `Content-Length` before reading, and again while the body streams in, so
+/// a larger or endless answer is never held in memory.
+pub const MAX_BUNDLE_BYTES: u64 = 20_000_000;
+
+/// Why a document that is valid JSON is not a bundle at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotBundle {
+    /// A JSON array.
+    List,
+    /// A JSON string.
+    Text,
+    /// A JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// `null`.
+    Null,
+    /// An object with neither `version` nor `events`: some other JSON document.
+    Foreign,
+    /// Lists and objects nested more than [`crate::core::json::MAX_DEPTH`] levels deep.
+    TooDeep,
+}
+
+/// Where a JSON syntax error is, in the reader's terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// 0-based offset in characters from the start of the file.
+    pub offset: usize,
+    /// Up to a few dozen characters of the line before the error.
+    pub before: String,
+    /// The character at the error, or `None` at the end of the file.
+    pub at: Option<char>,
+    /// Up to a few dozen characters of the line after the error.
+    pub after: String,
+}
 
 /// Why a bundle could not be shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    /// The request failed before an answer came (offline, refused, blocked).
-    Network(String),
-    /// No answer within the time limit.
-    Timeout(u32),
+    /// The request failed before an answer came (offline, refused, blocked by CORS).
+    Network { url: String, message: String },
+    /// No complete answer within the time limit.
+    Timeout { url: String, ms: u32 },
     /// The server answered with an error status.
-    Http(u16),
-    /// The answer is not JSON; the browser's message says where.
-    NotJson(String),
-    /// JSON, but not a bundle at all or invalid: the validator's errors, in document order.
-    Invalid(Vec<Problem>),
+    Http { url: String, status: u16 },
+    /// The server sent something other than JSON or text (an HTML page, an image…).
+    ContentType { url: String, found: String },
+    /// Over [`MAX_BUNDLE_BYTES`]; the size when the server said it (`Content-Length`).
+    TooLarge { bytes: Option<u64> },
+    /// Not JSON: the browser's message, and where the error is when it can be found.
+    NotJson { message: String, position: Option<Position> },
+    /// JSON, but not a bundle.
+    NotBundle(NotBundle),
+    /// A bundle of a version this widget does not read.
+    UnsupportedVersion { found: String },
+    /// More events than [`MAX_EVENTS`].
+    TooManyEvents { count: usize },
+    /// A bundle without a single event.
+    NoEvents,
+    /// The validator's errors, in document order (at most a thousand), and how many there are
+    /// in all (more when the validator stopped listing them).
+    Invalid { errors: Vec<Problem>, total: usize },
 }
 
-/// Fetches `url` with a timeout of `timeout_ms` and returns the prepared bundle.
+impl LoadError {
+    /// A stable name for the kind of error, set as the panel's `data-error` (for tests and
+    /// host stylesheets; never shown).
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::Network { .. } => "network",
+            LoadError::Timeout { .. } => "timeout",
+            LoadError::Http { .. } => "http",
+            LoadError::ContentType { .. } => "content-type",
+            LoadError::TooLarge { .. } => "too-large",
+            LoadError::NotJson { .. } => "not-json",
+            LoadError::NotBundle(_) => "not-a-bundle",
+            LoadError::UnsupportedVersion { .. } => "unsupported-version",
+            LoadError::TooManyEvents { .. } => "too-many-events",
+            LoadError::NoEvents => "no-events",
+            LoadError::Invalid { .. } => "invalid",
+        }
+    }
+}
+
+/// Fetches `url` with a time limit of `timeout_ms` and returns the prepared bundle.
 pub async fn load(url: &str, timeout_ms: u32) -> Result<Prepared, LoadError> {
     let text = fetch_text(url, timeout_ms).await?;
     parse(&text)
 }
 
+/// Whether a `Content-Type` names something a bundle may come as: `application/json`, any
+/// `…/…+json`, `text/json`, `text/plain` (raw file hosts), or no type at all.
+pub fn acceptable_content_type(value: Option<&str>) -> bool {
+    let Some(value) = value else { return true };
+    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence.is_empty()
+        || essence == "application/json"
+        || essence == "text/json"
+        || essence == "text/plain"
+        || (essence.ends_with("+json") && essence.contains('/'))
+}
+
 /// Parses and validates bundle text.
 pub fn parse(text: &str) -> Result<Prepared, LoadError> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let msg = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "syntax error".into());
-        LoadError::NotJson(msg)
-    })?;
-    let json: Json =
-        serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    let report = validate(&json);
-    match report.bundle {
-        Some(bundle) => Ok(Prepared::new(bundle)),
-        None => Err(LoadError::Invalid(
-            report.problems.into_iter().filter(|p| p.severity == Severity::Error).collect(),
-        )),
+    if text.len() as u64 > MAX_BUNDLE_BYTES {
+        return Err(LoadError::TooLarge { bytes: Some(text.len() as u64) });
     }
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let message = js_message(&e);
+        let position = syntax_error_offset(text)
+            .or_else(|| browser_position(&message).and_then(|p| byte_of_utf16(text, p)))
+            .map(|at| position_of(text, at));
+        LoadError::NotJson { message, position }
+    })?;
+    let json: Json = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        // JSON.parse accepted it, so the only way the conversion fails is the depth bound.
+        let message = e.to_string();
+        if message.contains("nested") {
+            LoadError::NotBundle(NotBundle::TooDeep)
+        } else {
+            LoadError::NotJson { message, position: None }
+        }
+    })?;
+    let not_bundle = match &json {
+        Json::Array(_) => Some(NotBundle::List),
+        Json::String(_) => Some(NotBundle::Text),
+        Json::Number(_) => Some(NotBundle::Number),
+        Json::Bool(_) => Some(NotBundle::Boolean),
+        Json::Null => Some(NotBundle::Null),
+        Json::Object(_) if json.get("version").is_none() && json.get("events").is_none() => {
+            Some(NotBundle::Foreign)
+        }
+        Json::Object(_) => None,
+    };
+    if let Some(kind) = not_bundle {
+        return Err(LoadError::NotBundle(kind));
+    }
+    let report = validate(&json);
+    if let Some(bundle) = report.bundle {
+        return Ok(Prepared::new(bundle));
+    }
+    let errors: Vec<Problem> =
+        report.problems.into_iter().filter(|p| p.severity == Severity::Error).collect();
+    let has = |c: &str| errors.iter().any(|p| p.code == c);
+    if has(code::UNSUPPORTED_VERSION) {
+        let found = match json.get("version") {
+            Some(Json::Number(n)) => format!("{n}"),
+            Some(other) => other.kind().to_string(),
+            None => String::new(),
+        };
+        return Err(LoadError::UnsupportedVersion { found });
+    }
+    if has(code::TOO_MANY_EVENTS) {
+        let count = json.get("events").and_then(Json::as_array).map_or(MAX_EVENTS + 1, <[_]>::len);
+        return Err(LoadError::TooManyEvents { count });
+    }
+    if errors.len() == 1 && errors[0].code == code::NO_EVENTS {
+        return Err(LoadError::NoEvents);
+    }
+    let total = total_errors(&errors);
+    Err(LoadError::Invalid { errors, total })
+}
+
+/// The number of errors, counting those the validator found but did not list (its last
+/// `too-many-problems` problem says "… (N errors, M warnings) …").
+fn total_errors(errors: &[Problem]) -> usize {
+    let listed = errors.iter().filter(|p| p.code != code::TOO_MANY_PROBLEMS).count();
+    let dropped = errors
+        .iter()
+        .filter(|p| p.code == code::TOO_MANY_PROBLEMS)
+        .filter_map(|p| {
+            let rest = &p.message[p.message.find('(')? + 1..];
+            rest.split(' ').next()?.parse::<usize>().ok()
+        })
+        .sum::<usize>();
+    listed + dropped
 }
 
 async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
-    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let network = |message: String| LoadError::Network { url: url.to_string(), message };
+    let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
     let controller = web_sys::AbortController::new().ok();
     let init = web_sys::RequestInit::new();
     if let Some(c) = &controller {
         init.set_signal(Some(&c.signal()));
     }
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    // The timer covers the whole exchange, body included: a server that answers at once and
+    // then trickles counts as not answering.
     let timer = controller.clone().map(|c| {
         let flag = timed_out.clone();
         gloo::timers::callback::Timeout::new(timeout_ms, move || {
@@ -67,27 +220,365 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
     let result = async {
         let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
             .await
-            .map_err(|e| LoadError::Network(js_message(&e)))?;
+            .map_err(|e| network(js_message(&e)))?;
         let resp: web_sys::Response =
-            resp.dyn_into().map_err(|_| LoadError::Network("not a response".into()))?;
+            resp.dyn_into().map_err(|_| network("not a response".into()))?;
+        let shown_url = if resp.url().is_empty() { url.to_string() } else { resp.url() };
         if !resp.ok() {
-            return Err(LoadError::Http(resp.status()));
+            return Err(LoadError::Http { url: shown_url, status: resp.status() });
         }
-        let text = resp.text().map_err(|e| LoadError::Network(js_message(&e)))?;
-        let text = JsFuture::from(text).await.map_err(|e| LoadError::Network(js_message(&e)))?;
-        Ok(text.as_string().unwrap_or_default())
+        let headers = resp.headers();
+        let content_type = headers.get("content-type").ok().flatten();
+        if !acceptable_content_type(content_type.as_deref()) {
+            let found = content_type.unwrap_or_default();
+            return Err(LoadError::ContentType { url: shown_url, found });
+        }
+        let length = headers.get("content-length").ok().flatten();
+        if let Some(bytes) = length.and_then(|l| l.trim().parse::<u64>().ok()) {
+            if bytes > MAX_BUNDLE_BYTES {
+                return Err(LoadError::TooLarge { bytes: Some(bytes) });
+            }
+        }
+        read_body(&resp).await.map_err(|e| match e {
+            BodyError::TooLarge => LoadError::TooLarge { bytes: None },
+            BodyError::Js(e) => network(js_message(&e)),
+        })
     }
     .await;
     drop(timer);
     match result {
-        Err(LoadError::Network(_)) if timed_out.get() => Err(LoadError::Timeout(timeout_ms)),
+        Err(LoadError::Network { .. }) if timed_out.get() => {
+            Err(LoadError::Timeout { url: url.to_string(), ms: timeout_ms })
+        }
         other => other,
     }
 }
 
-fn js_message(e: &wasm_bindgen::JsValue) -> String {
+enum BodyError {
+    TooLarge,
+    Js(JsValue),
+}
+
+impl From<JsValue> for BodyError {
+    fn from(e: JsValue) -> Self {
+        BodyError::Js(e)
+    }
+}
+
+fn method(target: &JsValue, name: &str) -> Result<js_sys::Function, JsValue> {
+    Reflect::get(target, &JsValue::from_str(name))?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| JsValue::from_str(&format!("no {name}()")))
+}
+
+/// Reads the body as UTF-8 text, giving up (and cancelling the download) as soon as it grows
+/// past [`MAX_BUNDLE_BYTES`]. Uses the stream reader by name, so it needs no extra `web-sys`
+/// features; where a body has no stream, falls back to `text()` and checks the length after.
+async fn read_body(resp: &web_sys::Response) -> Result<String, BodyError> {
+    let body = Reflect::get(resp, &JsValue::from_str("body"))?;
+    if body.is_null() || body.is_undefined() {
+        let text = JsFuture::from(resp.text()?).await?.as_string().unwrap_or_default();
+        if text.len() as u64 > MAX_BUNDLE_BYTES {
+            return Err(BodyError::TooLarge);
+        }
+        return Ok(text);
+    }
+    let reader = method(&body, "getReader")?.call0(&body)?;
+    let read = method(&reader, "read")?;
+    let chunks: Vec<Uint8Array> = {
+        let mut chunks = Vec::new();
+        let mut total: u64 = 0;
+        loop {
+            let step = JsFuture::from(read.call0(&reader)?.dyn_into::<js_sys::Promise>()?).await?;
+            if Reflect::get(&step, &JsValue::from_str("done"))?.as_bool() == Some(true) {
+                break;
+            }
+            let chunk: Uint8Array = Reflect::get(&step, &JsValue::from_str("value"))?
+                .dyn_into()
+                .map_err(|_| JsValue::from_str("body chunk is not bytes"))?;
+            total += u64::from(chunk.length());
+            if total > MAX_BUNDLE_BYTES {
+                if let Ok(cancel) = method(&reader, "cancel") {
+                    let _ = cancel.call0(&reader);
+                }
+                return Err(BodyError::TooLarge);
+            }
+            chunks.push(chunk);
+        }
+        chunks
+    };
+    let total: u32 = chunks.iter().map(Uint8Array::length).sum();
+    let all = Uint8Array::new_with_length(total);
+    let mut offset = 0;
+    for chunk in &chunks {
+        all.set(chunk, offset);
+        offset += chunk.length();
+    }
+    drop(chunks);
+    // `Response.text()` decodes exactly as the original response's `text()` would (UTF-8,
+    // a byte-order mark dropped, invalid bytes replaced).
+    let decoded = web_sys::Response::new_with_opt_js_u8_array(Some(&all))?;
+    Ok(JsFuture::from(decoded.text()?).await?.as_string().unwrap_or_default())
+}
+
+fn js_message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "request failed".into())
+}
+
+/// The "at position N" of a V8 `JSON.parse` message (a UTF-16 offset).
+fn browser_position(message: &str) -> Option<usize> {
+    let rest = &message[message.find("at position ")? + "at position ".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The byte offset of UTF-16 offset `units` in `text`.
+fn byte_of_utf16(text: &str, units: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if seen >= units {
+            return Some(i);
+        }
+        seen += c.len_utf16();
+    }
+    (seen >= units).then_some(text.len())
+}
+
+/// Line, column and the surrounding text of byte offset `at` (a char boundary).
+fn position_of(text: &str, at: usize) -> Position {
+    const CONTEXT: usize = 32;
+    let at = at.min(text.len());
+    let head = &text[..at];
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    let line = head.matches('\n').count() + 1;
+    let column = head[line_start..].chars().count() + 1;
+    let offset = head.chars().count();
+    let clean = |c: char| if c.is_control() { '\u{fffd}' } else { c };
+    let before_all: Vec<char> = head[line_start..].chars().collect();
+    let mut before: String =
+        before_all[before_all.len().saturating_sub(CONTEXT)..].iter().map(|&c| clean(c)).collect();
+    if before_all.len() > CONTEXT {
+        before.insert(0, '…');
+    }
+    let mut rest = text[at..].chars();
+    let at_char = rest.next().filter(|c| *c != '\n' && *c != '\r').map(clean);
+    let tail: String =
+        rest.clone().take_while(|c| *c != '\n' && *c != '\r').take(CONTEXT + 1).collect();
+    let mut after: String = tail.chars().take(CONTEXT).map(clean).collect();
+    if at_char.is_none() || tail.chars().count() > CONTEXT {
+        if at_char.is_some() {
+            after.push('…');
+        } else {
+            after.clear();
+        }
+    }
+    Position { line, column, offset, before, at: at_char, after }
+}
+
+/// The byte offset of the first JSON syntax error in `text` (RFC 8259, as `JSON.parse` reads
+/// it), or `None` if `text` is valid JSON. Iterative, so no input can exhaust the stack; run only
+/// after `JSON.parse` has failed, because V8 names the position only for some errors.
+pub fn syntax_error_offset(text: &str) -> Option<usize> {
+    scan(text.as_bytes()).err()
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+fn scan_string(b: &[u8], mut i: usize) -> Result<usize, usize> {
+    // b[i] == b'"'
+    i += 1;
+    loop {
+        match b.get(i) {
+            None => return Err(i),
+            Some(b'"') => return Ok(i + 1),
+            Some(b'\\') => match b.get(i + 1) {
+                Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                Some(b'u') => {
+                    for k in 2..6 {
+                        if !b.get(i + k).is_some_and(u8::is_ascii_hexdigit) {
+                            return Err((i + k).min(b.len()));
+                        }
+                    }
+                    i += 6;
+                }
+                _ => return Err((i + 1).min(b.len())),
+            },
+            Some(&c) if c < 0x20 => return Err(i),
+            Some(_) => i += 1,
+        }
+    }
+}
+
+fn scan_number(b: &[u8], mut i: usize) -> Result<usize, usize> {
+    let digits = |mut i: usize| {
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            Err(i.min(b.len()))
+        } else {
+            Ok(i)
+        }
+    };
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'0') {
+        i += 1;
+    } else {
+        i = digits(i)?;
+    }
+    if b.get(i) == Some(&b'.') {
+        i = digits(i + 1)?;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        i = digits(i)?;
+    }
+    Ok(i)
+}
+
+/// A key and its colon, from `i` (after whitespace); returns where the value starts.
+fn scan_key(b: &[u8], i: usize) -> Result<usize, usize> {
+    if b.get(i) != Some(&b'"') {
+        return Err(i);
+    }
+    let i = skip_ws(b, scan_string(b, i)?);
+    if b.get(i) != Some(&b':') {
+        return Err(i);
+    }
+    Ok(skip_ws(b, i + 1))
+}
+
+fn scan(b: &[u8]) -> Result<(), usize> {
+    let mut stack: Vec<u8> = Vec::new();
+    let mut i = skip_ws(b, 0);
+    loop {
+        // One value at `i`.
+        match b.get(i) {
+            None => return Err(i),
+            Some(b'{') => {
+                i = skip_ws(b, i + 1);
+                if b.get(i) == Some(&b'}') {
+                    i += 1;
+                } else {
+                    stack.push(b'}');
+                    i = scan_key(b, i)?;
+                    continue;
+                }
+            }
+            Some(b'[') => {
+                i = skip_ws(b, i + 1);
+                if b.get(i) == Some(&b']') {
+                    i += 1;
+                } else {
+                    stack.push(b']');
+                    continue;
+                }
+            }
+            Some(b'"') => i = scan_string(b, i)?,
+            Some(b'-' | b'0'..=b'9') => i = scan_number(b, i)?,
+            Some(_) => {
+                let word =
+                    [&b"true"[..], b"false", b"null"].into_iter().find(|w| b[i..].starts_with(w));
+                match word {
+                    Some(w) => i += w.len(),
+                    None => return Err(i),
+                }
+            }
+        }
+        // After a value: close what ends here, then a comma and the next value.
+        loop {
+            i = skip_ws(b, i);
+            let Some(&close) = stack.last() else {
+                return if i == b.len() { Ok(()) } else { Err(i) };
+            };
+            match b.get(i) {
+                Some(b',') => {
+                    i = skip_ws(b, i + 1);
+                    if close == b'}' {
+                        i = scan_key(b, i)?;
+                    }
+                    break;
+                }
+                Some(&c) if c == close => {
+                    stack.pop();
+                    i += 1;
+                }
+                _ => return Err(i),
+            }
+        }
+    }
+}
+
+/// Unit tests of the pure parts; run with
+/// `cargo test -p timeline --target wasm32-unknown-unknown --lib` (they need no browser).
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn the_scanner_finds_the_first_syntax_error() {
+        for ok in ["{}", "[]", " 1 ", "-0.5e+3", "\"a\\u00e9\"", "{\"a\":[1,{\"b\":null}]}", "true"]
+        {
+            assert_eq!(syntax_error_offset(ok), None, "{ok}");
+        }
+        let cases = [
+            ("", 0),
+            ("hello", 0),
+            ("{\"a\":1,}", 7),
+            ("{\"a\":\n 1 2}", 9),
+            ("[1,2", 4),
+            ("\"abc", 4),
+            ("{\"a\":\"\u{1}\"}", 6),
+            ("[01]", 2),
+            ("{} x", 3),
+            ("{\"a\" 1}", 5),
+            ("[1.]", 3),
+            ("<!doctype html>", 0),
+            ("[\"\\x\"]", 3),
+        ];
+        for (text, at) in cases {
+            assert_eq!(syntax_error_offset(text), Some(at), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn positions_have_lines_columns_and_context() {
+        let p = position_of("{\n  \"a\": 1,\n}", 12);
+        assert_eq!((p.line, p.column, p.offset, p.at), (3, 1, 12, Some('}')));
+        let end = position_of("[1,2", 4);
+        assert_eq!((end.line, end.column, end.at, end.before.as_str()), (1, 5, None, "[1,2"));
+    }
+
+    #[test]
+    fn content_types() {
+        for ok in [
+            None,
+            Some(""),
+            Some("application/json"),
+            Some("Application/JSON; charset=utf-8"),
+            Some("application/ld+json"),
+            Some("text/json"),
+            Some("text/plain; charset=utf-8"),
+        ] {
+            assert!(acceptable_content_type(ok), "{ok:?}");
+        }
+        for bad in ["text/html", "text/html; charset=utf-8", "image/png", "application/xml"] {
+            assert!(!acceptable_content_type(Some(bad)), "{bad}");
+        }
+    }
 }

@@ -1,9 +1,14 @@
 //! The Leptos shell: components wire signals and browser events to the pure core.
 
 pub mod app;
+pub mod ctx;
 pub mod error_panel;
 pub mod hooks;
+pub mod link;
+pub mod list_view;
 pub mod load;
 pub mod motion;
 pub mod popover;
+pub mod present;
 pub mod timeline;
+pub mod toolbar;

@@ -5,8 +5,9 @@
 use crate::core::bundle::L10n;
 use crate::core::i18n::{format_date, Lang};
 use crate::core::prepared::anchor_of;
+use crate::ui::ctx::{event_date, request_focus, Ctx};
 use crate::ui::hooks::{listen, Listener};
-use crate::ui::timeline::{event_date, request_focus, Ctx};
+use crate::ui::present::{handle_key, leave_present};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -65,10 +66,24 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
 
     let n = ctx.model.with_value(|m| m.bundle.events.len());
     let strings = move || lang.get().strings();
-    let narrow = move || ctx.width.get() < SHEET_BELOW_PX;
+    // Where the open event stands among the steps (filters and search apply): "12 / 48".
+    let position = move || {
+        let i = selected.get()?;
+        let _ = (ctx.included.get(), ctx.matching.get());
+        let steps = ctx.steps();
+        steps.iter().position(|&s| s == i).map(|p| (p, steps.len()))
+    };
+    let step = move |delta: isize| {
+        if let Some(i) = selected.get_untracked() {
+            if let Some(j) = ctx.step_from(i, delta) {
+                ctx.open(j);
+            }
+        }
+    };
+    let narrow = move || ctx.width.get() < SHEET_BELOW_PX && !ctx.present.get();
     let left = move || {
         let (Some(i), w) = (selected.get(), ctx.width.get()) else { return "0px".to_string() };
-        if w < SHEET_BELOW_PX {
+        if w < SHEET_BELOW_PX || ctx.present.get() {
             return "0px".to_string();
         }
         let v = ctx.view.get();
@@ -85,13 +100,17 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                 class:tl-popover--sheet=narrow
                 role="dialog"
                 aria-modal="false"
-                aria-labelledby="tl-popover-title"
+                aria-labelledby=ctx.dom_id("popover-title")
                 tabindex="-1"
                 node_ref=dialog
                 data-event-id=move || selected.get().map(|i| ctx.event_id(i)).unwrap_or_default()
                 style:left=left
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Escape" {
+                    if ctx.present.get_untracked() {
+                        if !handle_key(ctx, &ev) {
+                            ev.stop_propagation();
+                        }
+                    } else if ev.key() == "Escape" {
                         ev.prevent_default();
                         ev.stop_propagation();
                         close(true);
@@ -104,23 +123,28 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                 {move || selected.get().map(|i| body(ctx, i, n))}
                 <div class="tl-popover__nav">
                     <button type="button" class="tl-button tl-button--text"
-                        disabled=move || selected.get() == Some(0)
-                        on:click=move |_| if let Some(i) = selected.get_untracked() {
-                            if i > 0 { ctx.open(i - 1) }
-                        }>
+                        disabled=move || position().is_none_or(|(p, _)| p == 0)
+                        on:click=move |_| step(-1)>
                         <span aria-hidden="true">"← "</span>{move || strings().previous}
                     </button>
-                    <span class="tl-popover__count">
-                        {move || selected.get().map(|i| format!("{} / {n}", i + 1)).unwrap_or_default()}
+                    <span class="tl-popover__count" aria-label=move || {
+                        position().map(|(p, t)| format!("{} {} / {t}", strings().step, p + 1)).unwrap_or_default()
+                    }>
+                        {move || position().map(|(p, t)| format!("{} / {t}", p + 1)).unwrap_or_default()}
                     </span>
                     <button type="button" class="tl-button tl-button--text"
-                        disabled=move || selected.get().is_some_and(|i| i + 1 >= n)
-                        on:click=move |_| if let Some(i) = selected.get_untracked() {
-                            if i + 1 < n { ctx.open(i + 1) }
-                        }>
+                        disabled=move || position().is_none_or(|(p, t)| p + 1 >= t)
+                        on:click=move |_| step(1)>
                         {move || strings().next}<span aria-hidden="true">" →"</span>
                     </button>
                 </div>
+                {move || ctx.present.get().then(|| view! {
+                    <p class="tl-popover__hint">{strings().present_hint}
+                        " " <button type="button" class="tl-button tl-button--text" on:click=move |_| leave_present(ctx)>
+                            {strings().leave_present}
+                        </button>
+                    </p>
+                })}
                 <button type="button" class="tl-popover__close" aria-label=move || strings().close
                     title=move || strings().close
                     on:click=move |_| close(true)>
@@ -191,7 +215,7 @@ fn body(ctx: Ctx, i: usize, _n: usize) -> impl IntoView {
                 <span class="tl-sr-only">{s.category}": "</span>
                 {cat_label}
             </p>
-            <h2 class="tl-popover__title" id="tl-popover-title">
+            <h2 class="tl-popover__title" id=ctx.dom_id("popover-title")>
                 {title}
                 {title_fb.then(|| view! { <span class="tl-fallback">" ("{missing}")"</span> })}
             </h2>

@@ -6,15 +6,18 @@
 //! `--tl-ppd`, pixels per day), so panning and zooming write two properties instead of touching
 //! every marker.
 
-use crate::core::bundle::Event;
 use crate::core::i18n::{format_range, Lang};
 use crate::core::layout::{self, extent_px, level_of, level_px_per_day, Layout};
 use crate::core::prepared::{anchor_of, Prepared};
 use crate::core::scale::{wheel_factor, View};
 use crate::core::ticks::axis;
+use crate::ui::ctx::{event_date, Ctx};
 use crate::ui::hooks::{listen, use_element_width, Listener};
-use crate::ui::motion::animate_to;
+use crate::ui::link::{use_links, LinkOptions};
+use crate::ui::list_view::ListView;
 use crate::ui::popover::Popover;
+use crate::ui::present::use_presentation;
+use crate::ui::toolbar::Toolbar;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -22,11 +25,14 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Lanes of markers above the cluster row.
-const MAX_LANES: u16 = 5;
+const MAX_LANES: u16 = 6;
 /// How far outside the view (in px) items stay in the DOM, so short pans add nothing.
 const CULL_MARGIN_PX: f64 = 400.0;
 /// Movement (px) before a press becomes a drag rather than a click.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
+
+/// What a layout depends on: language (label widths), zoom level and hidden categories.
+type LayoutKey = (Lang, i32, Vec<bool>);
 
 /// One thing drawn on the track.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,125 +50,20 @@ impl Item {
     }
 }
 
-/// Shared handles the parts of the timeline use.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub model: StoredValue<Arc<Prepared>>,
-    pub lang: RwSignal<Lang>,
-    pub view: RwSignal<View>,
-    pub width: RwSignal<f64>,
-    pub selected: RwSignal<Option<usize>>,
-    pub focus: RwSignal<usize>,
-    pub anim: StoredValue<u32>,
-    pub root: StoredValue<web_sys::HtmlElement, LocalStorage>,
-}
-
-impl Ctx {
-    /// Animates the view to `to` (instantly under reduced motion).
-    pub fn go(&self, to: View) {
-        let extent = self.model.with_value(|m| m.extent);
-        animate_to(self.view, self.anim, to.constrain(extent));
-    }
-
-    /// Sets the view at once, cancelling any animation (wheel, drag, pinch).
-    pub fn set_now(&self, to: View) {
-        self.anim.update_value(|g| *g = g.wrapping_add(1));
-        let extent = self.model.with_value(|m| m.extent);
-        self.view.set(to.constrain(extent));
-    }
-
-    /// Moves keyboard focus to event `index`, bringing it into view, then focuses its marker.
-    pub fn focus_event(&self, index: usize) {
-        self.focus.set(index);
-        self.reveal(index);
-        let ctx = *self;
-        request_focus(ctx, index);
-    }
-
-    /// Pans (or zooms in) so that event `index` is on screen, as a marker rather than a cluster.
-    pub fn reveal(&self, index: usize) {
-        let (extent, first, last, anchor) = self.model.with_value(|m| {
-            let e = &m.bundle.events[index];
-            (m.extent, f64::from(e.first_day()), f64::from(e.last_day()) + 1.0, anchor_of(e))
-        });
-        let v = self.view.get_untracked();
-        let w = self.width.get_untracked().max(1.0);
-        let margin = 60.0 * v.span() / w;
-        let visible = anchor >= v.start + margin && anchor <= v.end - margin;
-        if !visible {
-            let _ = (first, last);
-            self.go(v.centred_on(anchor, extent));
-        }
-    }
-
-    /// Opens the popover of event `index`.
-    pub fn open(&self, index: usize) {
-        self.focus.set(index);
-        self.selected.set(Some(index));
-        self.reveal(index);
-    }
-
-    pub fn event_id(&self, index: usize) -> String {
-        self.model
-            .with_value(|m| m.bundle.events.get(index).map(|e| e.id.clone()).unwrap_or_default())
-    }
-}
-
-/// Focuses the marker of event `index` once it is in the DOM (after the view moved).
-pub fn request_focus(ctx: Ctx, index: usize) {
-    let id = ctx.event_id(index);
-    let root = ctx.root.get_value();
-    let try_focus = move || -> bool {
-        let sel = format!(".tl-track [data-event-id=\"{id}\"]");
-        if let Ok(Some(el)) = root.query_selector(&sel) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-                return true;
-            }
-        }
-        false
-    };
-    // The marker may appear only after the next render: try now, then on the next frames.
-    if !try_focus() {
-        let f = std::rc::Rc::new(try_focus);
-        let f2 = f.clone();
-        gloo::timers::callback::Timeout::new(0, move || {
-            if !f2() {
-                let f3 = f.clone();
-                gloo::timers::callback::Timeout::new(260, move || {
-                    f3();
-                })
-                .forget();
-            }
-        })
-        .forget();
-    }
-}
-
-/// The date of an event as written at its precision, in `lang`.
-pub fn event_date(e: &Event, lang: Lang) -> String {
-    format_range(&e.start, e.end.as_ref(), lang)
-}
-
 #[component]
 pub fn Timeline(
     model: Arc<Prepared>,
     lang: RwSignal<Lang>,
     root: StoredValue<web_sys::HtmlElement, LocalStorage>,
     wheel_zoom: bool,
+    #[prop(optional)] links: Option<LinkOptions>,
 ) -> impl IntoView {
-    let extent = model.extent;
-    let ctx = Ctx {
-        model: StoredValue::new(model.clone()),
-        lang,
-        view: RwSignal::new(extent.full()),
-        width: RwSignal::new(0.0),
-        selected: RwSignal::new(None),
-        focus: RwSignal::new(0),
-        anim: StoredValue::new(0),
-        root,
-    };
-    let Ctx { view, width, focus, .. } = ctx;
+    static NEXT_UID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let uid = NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let ctx = Ctx::new(model.clone(), lang, root, uid);
+    use_links(ctx, links.unwrap_or_default());
+    use_presentation(ctx);
+    let Ctx { view, width, focus, included, matching, .. } = ctx;
     let viewport = NodeRef::<Div>::new();
     use_element_width(viewport, width);
 
@@ -177,13 +78,27 @@ pub fn Timeline(
             0
         }
     });
-    let cache: StoredValue<HashMap<(Lang, i32), Arc<Layout>>> = StoredValue::new(HashMap::new());
+    // Layouts are cached per (language, level, filter): zooming back and forth costs nothing.
+    let cache: StoredValue<HashMap<LayoutKey, Arc<Layout>>> = StoredValue::new(HashMap::new());
     let current_layout = Memo::new(move |_| {
-        let key = (lang.get(), level.get());
+        let key = (lang.get(), level.get(), ctx.hidden.get());
         if let Some(l) = cache.with_value(|c| c.get(&key).cloned()) {
             return l;
         }
-        let l = Arc::new(layout::layout(&shapes.get(), key.1, MAX_LANES));
+        let all = shapes.get();
+        let subset: Vec<_> = included.get().iter().map(|&i| all[i]).collect();
+        let mut l = layout::layout(&subset, key.1, MAX_LANES);
+        // Back from positions in the subset to event indices.
+        let inc = included.get_untracked();
+        for p in &mut l.placed {
+            p.index = inc[p.index];
+        }
+        for c in &mut l.clusters {
+            for i in &mut c.indices {
+                *i = inc[*i];
+            }
+        }
+        let l = Arc::new(l);
         cache.update_value(|c| {
             c.insert(key, l.clone());
         });
@@ -236,10 +151,11 @@ pub fn Timeline(
             }
         }
         // The keyboard's event is always reachable, even when folded into a cluster.
-        if !focus_shown && focus_i < shapes.len() {
+        if !focus_shown && focus_i < shapes.len() && included.get().binary_search(&focus_i).is_ok()
+        {
             let a = shapes[focus_i].anchor;
             if a >= lo && a <= hi {
-                items.push(Item::Event { index: focus_i, lane: cluster_lane + 1, labelled: true });
+                items.push(Item::Event { index: focus_i, lane: cluster_lane, labelled: true });
             }
         }
         items
@@ -380,8 +296,10 @@ pub fn Timeline(
     };
 
     // Keyboard: +/- zoom, Shift + arrows pan, arrows/Home/End walk the events (roving focus).
-    let n = model.bundle.events.len();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ctx.present.get_untracked() {
+            return; // the presentation's own keys
+        }
         let key = ev.key();
         let w = width.get_untracked().max(1.0);
         let v = view.get_untracked();
@@ -407,21 +325,19 @@ pub fn Timeline(
                 ctx.go(v.pan_px(dir * w / 3.0, w, extent));
                 true
             }
-            "ArrowRight" | "ArrowDown" if on_marker && n > 0 => {
-                ctx.focus_event((focus.get_untracked() + 1).min(n - 1));
-                true
+            "ArrowRight" | "ArrowDown" if on_marker => {
+                let next = walk(ctx, focus.get_untracked(), 1);
+                next.map(|i| ctx.focus_event(i)).is_some()
             }
-            "ArrowLeft" | "ArrowUp" if on_marker && n > 0 => {
-                ctx.focus_event(focus.get_untracked().saturating_sub(1));
-                true
+            "ArrowLeft" | "ArrowUp" if on_marker => {
+                let prev = walk(ctx, focus.get_untracked(), -1);
+                prev.map(|i| ctx.focus_event(i)).is_some()
             }
-            "Home" if on_marker && n > 0 => {
-                ctx.focus_event(0);
-                true
+            "Home" if on_marker => {
+                included.get_untracked().first().map(|&i| ctx.focus_event(i)).is_some()
             }
-            "End" if on_marker && n > 0 => {
-                ctx.focus_event(n - 1);
-                true
+            "End" if on_marker => {
+                included.get_untracked().last().map(|&i| ctx.focus_event(i)).is_some()
             }
             _ => false,
         };
@@ -431,6 +347,7 @@ pub fn Timeline(
     };
 
     let strings = move || lang.get().strings();
+    let _ = matching;
     let label_for_view = move || {
         let v = view.get();
         let a = crate::core::date::PartialDate::from_day(v.start.floor() as i32);
@@ -468,29 +385,10 @@ pub fn Timeline(
         .collect_view();
 
     view! {
-        <div class="tl-controls" role="toolbar" aria-label=move || strings().controls>
-            <button type="button" class="tl-button" aria-label=move || strings().zoom_in title=move || strings().zoom_in
-                on:click=move |_| {
-                    let w = width.get_untracked().max(1.0);
-                    ctx.go(view.get_untracked().zoom_at(w / 2.0, w, 2.0, extent));
-                }>
-                <span aria-hidden="true">"+"</span>
-            </button>
-            <button type="button" class="tl-button" aria-label=move || strings().zoom_out title=move || strings().zoom_out
-                on:click=move |_| {
-                    let w = width.get_untracked().max(1.0);
-                    ctx.go(view.get_untracked().zoom_at(w / 2.0, w, 0.5, extent));
-                }>
-                <span aria-hidden="true">"−"</span>
-            </button>
-            <button type="button" class="tl-button tl-button--text"
-                on:click=move |_| ctx.go(extent.full())>
-                {move || strings().reset}
-            </button>
-            <span class="tl-range-label" aria-hidden="true">{label_for_view}</span>
-        </div>
+        <Toolbar ctx=ctx label=label_for_view />
         <div
             class="tl-viewport"
+            class:tl-hidden=move || ctx.list.get()
             node_ref=viewport
             on:pointerdown=on_down
             on:pointermove=on_move
@@ -532,6 +430,7 @@ pub fn Timeline(
             </div>
         </div>
         <Overview ctx=ctx />
+        <ListView ctx=ctx />
         <p class="tl-hint" class:tl-hint--shown=move || hint.get()>{move || strings().wheel_hint}</p>
         <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || announced.get()}</div>
         <Popover ctx=ctx />
@@ -583,6 +482,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                     class="tl-marker"
                     class:tl-marker--range=range_px.is_some()
                     class:tl-marker--landmark=e.importance == 1
+                    class:tl-marker--dim=move || !ctx.matching.get()[index]
                     data-event-id=id
                     data-lane=lane
                     tabindex=move || if ctx.focus.get() == index { "0" } else { "-1" }
@@ -694,4 +594,18 @@ fn Overview(ctx: Ctx) -> impl IntoView {
             ></div>
         </div>
     }
+}
+
+/// The included event `delta` steps from `from` in chronological order.
+fn walk(ctx: Ctx, from: usize, delta: isize) -> Option<usize> {
+    let inc = ctx.included.get_untracked();
+    if inc.is_empty() {
+        return None;
+    }
+    let pos = match inc.binary_search(&from) {
+        Ok(p) => p as isize + delta,
+        Err(p) if delta > 0 => p as isize,
+        Err(p) => p as isize - 1,
+    };
+    Some(inc[pos.clamp(0, inc.len() as isize - 1) as usize])
 }

@@ -3,6 +3,7 @@
 //! Every command first installs what it needs and is missing, idempotently, so a fresh machine
 //! with only rustup, cargo, node and npm needs no hand work and a warm one starts in seconds.
 
+mod bench;
 mod build;
 mod check_bundle;
 mod serve;
@@ -24,6 +25,7 @@ cargo xtask <command>
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
+        Some("bench") => bench::run(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run(&args[1..]),

@@ -1,0 +1,77 @@
+// Issue 5: embedding on a hostile news page, goto links, iframe, mount function, languages.
+import { assert, eq, ready } from "../lib/assert.mjs";
+
+export const journeys = {
+  async "news article: hostile CSS, two widgets, goto links, iframe"({ page, base, shot, errors }) {
+    await page.goto(`${base}/examples/news-article.html`);
+    await ready(page, "#linimasa-utama");
+    await ready(page, "#linimasa-kedua");
+    // Both widgets render their own language; buttons survive `button { display: none }`.
+    const zoomIn = page.locator("#linimasa-utama").getByRole("button", { name: "Perbesar", exact: true });
+    assert(await zoomIn.isVisible(), "Indonesian zoom button visible despite host CSS");
+    const zoomIn2 = page.locator("#linimasa-kedua").getByRole("button", { name: "Zoom in", exact: true });
+    assert(await zoomIn2.isVisible(), "English zoom button in the second widget");
+    // Markers are laid out (absolute positions survive `div { position: relative !important }`).
+    const tops = await page.$$eval("#linimasa-utama .tl-track button[data-event-id]", (els) =>
+      els.slice(0, 8).map((e) => e.getBoundingClientRect().height),
+    );
+    assert(tops.every((h) => h > 10 && h < 60), `marker heights sane: ${tops}`);
+    const fontSize = await page.$eval("#linimasa-utama .tl-hint", (e) => getComputedStyle(e).fontSize);
+    eq(fontSize, "12px", "host `* { font: 40px serif }` does not reach the widget");
+    // The widget's CSS does not change the host page.
+    eq(await page.$eval(".after", (e) => getComputedStyle(e).fontSize), "20px", "host paragraph untouched");
+    await page.click("#host-counter");
+    eq(await page.textContent("#host-counter"), "Tombol milik halaman: 1", "host button works");
+    // Two widgets do not interfere: zooming one leaves the other.
+    const label2 = () => page.locator("#linimasa-kedua .tl-range-label").innerText();
+    const before2 = await label2();
+    await zoomIn.click();
+    await page.waitForTimeout(400);
+    eq(await label2(), before2, "second widget unchanged by the first's zoom");
+    // A link in the article opens the event in the named widget.
+    await page.click('a[data-timeline-goto="sino-soviet-treaty"]');
+    const dialog = page.locator("#linimasa-utama [role=dialog]");
+    await dialog.waitFor();
+    eq(await dialog.getAttribute("data-event-id"), "sino-soviet-treaty", "goto opened the treaty");
+    await page.click('button[data-timeline-goto="test-ban-treaty"]');
+    const dialog2 = page.locator("#linimasa-kedua [role=dialog]");
+    await dialog2.waitFor();
+    eq(await dialog2.getAttribute("data-event-id"), "test-ban-treaty", "goto targets the second widget");
+    // The iframe reports its height.
+    const frame = page.locator("iframe[data-timeline-frame]");
+    await page.waitForFunction(() => {
+      const f = document.querySelector("iframe[data-timeline-frame]");
+      return f && f.style.height && parseInt(f.style.height, 10) > 300;
+    }, null, { timeout: 20_000 });
+    const fh = await frame.evaluate((f) => f.style.height);
+    assert(parseInt(fh, 10) > 300, `iframe resized to content: ${fh}`);
+    await shot("news-article");
+    eq(errors.length, 0, `console errors: ${errors.join(" | ")}`);
+  },
+
+  async "the mount function renders into an element built by the host"({ page, base }) {
+    await page.goto(`${base}/embed.html?src=data/sino-soviet-1950-1965.json`);
+    await ready(page);
+    await page.evaluate(async () => {
+      const el = document.createElement("div");
+      el.id = "dyn";
+      document.body.append(el);
+      const mod = await import("./boot.js");
+      (await mod.ready).mount(el, { src: "data/sino-soviet-1950-1965.json", lang: "en", theme: "contrast" });
+    });
+    await ready(page, "#dyn");
+    eq(await page.getAttribute("#dyn", "data-theme"), "contrast", "theme applied");
+    eq(await page.getAttribute("#dyn", "lang"), "en", "language applied");
+  },
+
+  async "language: attribute, page language, and the switcher"({ page, base }) {
+    await page.goto(`${base}/index.html`);
+    await ready(page);
+    eq(await page.getAttribute("[data-timeline]", "lang"), "id", "Indonesian from <html lang>");
+    assert(await page.getByRole("button", { name: "Perbesar", exact: true }).isVisible(), "Indonesian names");
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    assert(await page.getByRole("button", { name: "Zoom in", exact: true }).isVisible(), "English after switch");
+    const ticks = await page.$$eval(".tl-tick__label", (els) => els.map((e) => e.textContent));
+    assert(ticks.includes("1950"), "ticks still there");
+  },
+};

@@ -1,0 +1,43 @@
+// Issue 5: classroom presentation mode, stepped with PageDown like a clicker; filters apply.
+import { assert, eq, ready } from "../lib/assert.mjs";
+
+export const journeys = {
+  async "presentation mode steps with PageDown and shows progress"({ page, base, shot }) {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${base}/index.html?lang=en`);
+    await ready(page);
+    await page.getByRole("button", { name: "Presentation mode" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    const first = await dialog.getAttribute("data-event-id");
+    const count = () => page.locator(".tl-popover__count").innerText();
+    eq(await count(), "1 / 65", "progress at the first step");
+    await page.keyboard.press("PageDown");
+    await page.keyboard.press("PageDown");
+    await page.waitForTimeout(300);
+    eq(await count(), "3 / 65", "two clicks later");
+    assert((await dialog.getAttribute("data-event-id")) !== first, "a new event");
+    const size = await page.$eval("[data-timeline]", (e) => parseFloat(getComputedStyle(e).fontSize));
+    assert(size >= 24, `large type: ${size}px`);
+    await page.keyboard.press("PageUp");
+    await page.waitForTimeout(200);
+    eq(await count(), "2 / 65", "PageUp steps back");
+    await shot("present");
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(200);
+    eq(await page.getAttribute("[data-timeline]", "data-mode"), null, "Esc leaves");
+  },
+
+  async "filters apply to the steps"({ page, base }) {
+    await page.goto(`${base}/index.html?lang=en&mode=present`);
+    await ready(page);
+    await page.getByRole("button", { name: "Leave presentation" }).click();
+    // Keep only nuclear events.
+    for (const name of ["Treaties & agreements", "Summits & visits", "War & military", "Ideology & polemics", "Economy, aid & advisers"]) {
+      await page.getByRole("button", { name: new RegExp(`^${name.replace(/[&,]/g, ".")}`) }).click();
+    }
+    await page.getByRole("button", { name: "Presentation mode" }).click();
+    await page.getByRole("dialog").waitFor();
+    eq(await page.locator(".tl-popover__count").innerText(), "1 / 7", "seven nuclear steps");
+  },
+};

@@ -1,0 +1,203 @@
+//! The view state of one widget, shared by its parts.
+
+use crate::core::bundle::Event;
+use crate::core::i18n::{format_range, Lang};
+use crate::core::prepared::{anchor_of, Prepared};
+use crate::core::scale::View;
+use crate::core::search::Query;
+use crate::ui::motion::animate_to;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Handles to one widget's state. `Copy`, so every closure can take it.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub model: StoredValue<Arc<Prepared>>,
+    pub lang: RwSignal<Lang>,
+    pub view: RwSignal<View>,
+    pub width: RwSignal<f64>,
+    /// The event whose popover is open.
+    pub selected: RwSignal<Option<usize>>,
+    /// The event that holds the track's single tab stop.
+    pub focus: RwSignal<usize>,
+    /// Per category: hidden by the reader's filter.
+    pub hidden: RwSignal<Vec<bool>>,
+    pub query: RwSignal<String>,
+    pub list: RwSignal<bool>,
+    pub present: RwSignal<bool>,
+    /// Events left by the category filter, in chronological order.
+    pub included: Memo<Arc<Vec<usize>>>,
+    /// Per event: matches the search (all true without a query).
+    pub matching: Memo<Arc<Vec<bool>>>,
+    pub anim: StoredValue<u32>,
+    pub root: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    /// Unique per widget on the page, for element ids.
+    pub uid: u32,
+}
+
+impl Ctx {
+    pub fn new(
+        model: Arc<Prepared>,
+        lang: RwSignal<Lang>,
+        root: StoredValue<web_sys::HtmlElement, LocalStorage>,
+        uid: u32,
+    ) -> Ctx {
+        let extent = model.extent;
+        let categories = model.bundle.categories.len();
+        let hidden = RwSignal::new(vec![false; categories]);
+        let query = RwSignal::new(String::new());
+        let m = model.clone();
+        let included = Memo::new(move |_| {
+            let hidden = hidden.get();
+            Arc::new(
+                m.bundle
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| !hidden.get(e.category).copied().unwrap_or(false))
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>(),
+            )
+        });
+        let m = model.clone();
+        let matching = Memo::new(move |_| {
+            let q = Query::new(&query.get());
+            let l = lang.get();
+            Arc::new(m.bundle.events.iter().map(|e| q.matches(e, l.code(), &m.fallbacks)).collect())
+        });
+        Ctx {
+            model: StoredValue::new(model),
+            lang,
+            view: RwSignal::new(extent.full()),
+            width: RwSignal::new(0.0),
+            selected: RwSignal::new(None),
+            focus: RwSignal::new(0),
+            hidden,
+            query,
+            list: RwSignal::new(false),
+            present: RwSignal::new(false),
+            included,
+            matching,
+            anim: StoredValue::new(0),
+            root,
+            uid,
+        }
+    }
+
+    /// Animates the view to `to` (instantly under reduced motion).
+    pub fn go(&self, to: View) {
+        let extent = self.model.with_value(|m| m.extent);
+        animate_to(self.view, self.anim, to.constrain(extent));
+    }
+
+    /// Sets the view at once, cancelling any animation (wheel, drag, pinch).
+    pub fn set_now(&self, to: View) {
+        self.anim.update_value(|g| *g = g.wrapping_add(1));
+        let extent = self.model.with_value(|m| m.extent);
+        self.view.set(to.constrain(extent));
+    }
+
+    /// The events a reader steps through: the filter's, narrowed by the search when there is one.
+    pub fn steps(&self) -> Vec<usize> {
+        let matching = self.matching.get_untracked();
+        self.included.get_untracked().iter().copied().filter(|&i| matching[i]).collect()
+    }
+
+    /// The step `delta` away from `from` (or from the nearest step when `from` is not one).
+    pub fn step_from(&self, from: usize, delta: isize) -> Option<usize> {
+        let steps = self.steps();
+        if steps.is_empty() {
+            return None;
+        }
+        let pos = match steps.binary_search(&from) {
+            Ok(p) => p as isize + delta,
+            Err(p) if delta > 0 => p as isize + delta - 1,
+            Err(p) => p as isize + delta,
+        };
+        let pos = pos.clamp(0, steps.len() as isize - 1) as usize;
+        Some(steps[pos])
+    }
+
+    /// Moves keyboard focus to event `index`, bringing it into view, then focuses its marker.
+    pub fn focus_event(&self, index: usize) {
+        self.focus.set(index);
+        self.reveal(index);
+        request_focus(*self, index);
+    }
+
+    /// Pans so that event `index` is on screen (zooming in when its neighbours are too dense).
+    pub fn reveal(&self, index: usize) {
+        let (extent, anchor) =
+            self.model.with_value(|m| (m.extent, anchor_of(&m.bundle.events[index])));
+        let v = self.view.get_untracked();
+        let w = self.width.get_untracked().max(1.0);
+        let margin = 60.0 * v.span() / w;
+        if anchor < v.start + margin || anchor > v.end - margin {
+            self.go(v.centred_on(anchor, extent));
+        }
+    }
+
+    /// Opens the popover of event `index`.
+    pub fn open(&self, index: usize) {
+        self.focus.set(index);
+        self.selected.set(Some(index));
+        self.reveal(index);
+    }
+
+    /// Opens the event with this id; false when the bundle has none.
+    pub fn open_id(&self, id: &str) -> bool {
+        match self.model.with_value(|m| m.index_of(id)) {
+            Some(i) => {
+                self.open(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn event_id(&self, index: usize) -> String {
+        self.model
+            .with_value(|m| m.bundle.events.get(index).map(|e| e.id.clone()).unwrap_or_default())
+    }
+
+    /// An element id unique to this widget.
+    pub fn dom_id(&self, name: &str) -> String {
+        format!("tl{}-{name}", self.uid)
+    }
+}
+
+/// Focuses the marker of event `index` once it is in the DOM (after the view moved).
+pub fn request_focus(ctx: Ctx, index: usize) {
+    let id = ctx.event_id(index);
+    let root = ctx.root.get_value();
+    let try_focus = move || -> bool {
+        let sel = format!(".tl-track [data-event-id=\"{id}\"]");
+        if let Ok(Some(el)) = root.query_selector(&sel) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                return true;
+            }
+        }
+        false
+    };
+    // The marker may appear only after the next render or the end of an animation.
+    if !try_focus() {
+        let f = std::rc::Rc::new(try_focus);
+        let f2 = f.clone();
+        gloo::timers::callback::Timeout::new(0, move || {
+            if !f2() {
+                gloo::timers::callback::Timeout::new(260, move || {
+                    f();
+                })
+                .forget();
+            }
+        })
+        .forget();
+    }
+}
+
+/// The date of an event as written at its precision, in `lang`.
+pub fn event_date(e: &Event, lang: Lang) -> String {
+    format_range(&e.start, e.end.as_ref(), lang)
+}

@@ -1,0 +1,78 @@
+//! `cargo xtask bench [--quick] [--compare] [--n 1000,10000] [--reps N] [--timeout S]`: the
+//! performance benchmark (`bench/`): our release build against vis-timeline and TimelineJS in
+//! headless Chromium. Installs what it needs first (Chromium from Debian, the bench's pinned npm
+//! packages), builds `dist/` when it is missing, then runs `node bench/run.mjs` with the arguments
+//! and passes its exit code on. Budgets are printed as PASS/FAIL lines, never turned into a
+//! failing exit code: only a crash, or our widget never becoming ready, fails.
+
+use crate::tools::{self, exec, root};
+use std::process::Command;
+
+const HELP: &str = "\
+cargo xtask bench [--quick] [--compare] [--n 50,1000,10000,100000,real] [--reps N] [--timeout S]
+
+  --quick     N = 1 000 only, one repetition, ours only unless --compare (what CI runs)
+  --compare   also run vis-timeline 8.5.4 and TimelineJS 3.9.11, with ratios to ours
+  --n LIST    event counts and/or `real` (default 50,1000,10000,100000,real)
+  --reps N    fresh-browser repetitions, medians reported (default 3, 1 with --quick)
+  --timeout S a target not ready after S seconds is reported as such (default 60)
+  --out FILE  JSON results (default bench/out/results.json)
+  --shots     diagnostic screenshots in bench/out/shots/ (distorts the timings)
+
+Prints a markdown table and PASS/FAIL budget lines; see bench/README.md.
+";
+
+pub fn run(args: &[String]) -> i32 {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{HELP}");
+        return 0;
+    }
+    match run_cmd(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("xtask bench: {e}");
+            1
+        }
+    }
+}
+
+fn run_cmd(args: &[String]) -> tools::Result<i32> {
+    tools::ensure_chromium()?;
+    ensure_bench_packages()?;
+    let dist = root().join("dist");
+    if !dist.join("index.html").exists() || !dist.join("timeline_bg.wasm").exists() {
+        eprintln!("xtask bench: dist/ is missing, building it first");
+        crate::build::run_cmd()?;
+    }
+    let status = Command::new("node")
+        .arg("bench/run.mjs")
+        .args(args)
+        .current_dir(root())
+        .env("PATH", tools::path_env())
+        .status()
+        .map_err(|e| format!("could not start node: {e}"))?;
+    Ok(status.code().unwrap_or(1))
+}
+
+/// The bench's npm packages (vis-timeline, TimelineJS, playwright-core), from its lockfile:
+/// `npm ci` when node_modules is missing or older than the lockfile, else nothing.
+fn ensure_bench_packages() -> tools::Result<()> {
+    let dir = root().join("bench");
+    let lock = dir.join("package-lock.json");
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
+        (Ok(a), Ok(b)) => match (a.modified(), b.modified()) {
+            (Ok(a), Ok(b)) => b >= a,
+            _ => false,
+        },
+        _ => false,
+    };
+    let complete = ["playwright-core", "vis-timeline", "@knight-lab/timelinejs"]
+        .iter()
+        .all(|p| dir.join("node_modules").join(p).join("package.json").exists());
+    if fresh && complete {
+        return Ok(());
+    }
+    eprintln!("\x1b[1msetup:\x1b[0m installing the benchmark's packages (npm ci in bench/)");
+    exec(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+}
