@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/serve.mjs";
 import { ensure, files, parseName, OUT, ROOT, REAL, SIZES } from "./gen.mjs";
@@ -306,7 +307,7 @@ async function taskDuration(cdp) {
 async function measure(target, name, base) {
   const t = TARGETS[target];
   const timeoutMs = opts.timeout * 1000;
-  const result = { target, dataset: name, ready_ms: null };
+  const result = { target, dataset: name, ready_ms: null, loadavg_1min: Math.round(os.loadavg()[0] * 100) / 100 };
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
   result.chromium = browser.version();
   const errors = [];
@@ -720,6 +721,10 @@ fs.writeFileSync(
       date: new Date().toISOString(),
       command,
       machine: m,
+      build: {
+        wasm_sha256: crypto.createHash("sha256").update(fs.readFileSync(path.join(DIST, "timeline_bg.wasm"))).digest("hex"),
+        wasm_mtime: fs.statSync(path.join(DIST, "timeline_bg.wasm")).mtime.toISOString(),
+      },
       settings: { quick: opts.quick, compare: opts.compare, datasets: opts.datasets, reps: opts.reps, timeout_s: opts.timeout, viewport: VIEWPORT, pace_ms: PACE_MS, settle_ms: SETTLE_MS, dom_sample_ms: DOM_SAMPLE_MS },
       sizes,
       summary,

@@ -97,7 +97,7 @@ export const journeys = {
     assert(/14 Februari 1950/.test(text), "date at day precision");
     assert(/Uni Soviet dan Republik Rakyat China/.test(text), "the quoted excerpt");
     assert(/Liputan6\.com/.test(text), "its source");
-    assert(/Catatan editor/.test(text), "the editor's note");
+    assert(/Catatan redaksi/.test(text), "the editor's note");
     assert(await page.evaluate(() => !!document.activeElement.closest("[role=dialog]")), "focus in dialog");
     await shot("treaty-popover");
     await page.keyboard.press("Escape");

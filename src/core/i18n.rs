@@ -208,7 +208,7 @@ static ID: Strings = Strings {
     next: "Peristiwa berikutnya",
     category: "Kategori",
     sources: "Kutipan sumber",
-    editor_note: "Catatan editor",
+    editor_note: "Catatan redaksi",
     date_note: "Tentang tanggal",
     no_url: "tanpa tautan",
     showing: "Menampilkan",

@@ -74,7 +74,7 @@ pub fn report_height_to_parent() {
 /// the element's `data-*` attributes; those given here win.
 #[wasm_bindgen]
 pub fn mount(el: web_sys::HtmlElement, options: JsValue) {
-    for key in ["src", "lang", "theme", "mode", "event", "timeout"] {
+    for key in ["src", "lang", "theme", "mode", "event", "timeout", "height"] {
         if let Some(v) =
             js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string())
         {

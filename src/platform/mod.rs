@@ -89,7 +89,8 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
         None => widgets_on_page() == 1,
     };
     let links = LinkOptions { initial, sync_hash, present: mode.as_deref() == Some("present") };
-    Options { src, lang, wheel_zoom, timeout_ms, theme, links }
+    let height = attr("data-height").and_then(|h| h.trim_end_matches("px").parse().ok());
+    Options { src, lang, wheel_zoom, timeout_ms, theme, height, links }
 }
 
 fn widgets_on_page() -> u32 {

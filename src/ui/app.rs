@@ -24,6 +24,8 @@ pub struct Options {
     pub timeout_ms: u32,
     /// `light`, `dark` or `contrast`; `None` follows `prefers-color-scheme`.
     pub theme: Option<String>,
+    /// The track's height in px (`data-height`); the default fits seven rows of events.
+    pub height: Option<u32>,
     /// Deep link, hash and presentation settings.
     pub links: LinkOptions,
 }
@@ -79,6 +81,10 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     if let Some(t) = options.theme.as_deref().filter(|t| ["light", "dark", "contrast"].contains(t))
     {
         let _ = root.get_value().set_attribute("data-theme", t);
+    }
+    if let Some(h) = options.height.filter(|h| (120..=4000).contains(h)) {
+        let _ = web_sys::HtmlElement::style(&root.get_value())
+            .set_property("--tl-track-h", &format!("{h}px"));
     }
     let links = options.links.clone();
 

@@ -358,8 +358,20 @@ pub fn Timeline(
         };
         format!("{} {} – {}", strings().showing, month(&a), month(&b))
     };
-    // Announced politely, and only once the view settles on a new month range.
-    let announced = Memo::new(move |_| label_for_view());
+    // Announced politely, once the view has settled (not on every frame of a drag or zoom).
+    let announced = RwSignal::new(String::new());
+    let settle: StoredValue<Option<gloo::timers::callback::Timeout>, LocalStorage> =
+        StoredValue::new_local(None);
+    Effect::new(move |prev: Option<()>| {
+        let text = label_for_view();
+        if prev.is_none() {
+            return; // not on load: the title says what is shown
+        }
+        let t = gloo::timers::callback::Timeout::new(700, move || {
+            let _ = announced.try_set(text);
+        });
+        settle.set_value(Some(t));
+    });
 
     let eras = model.bundle.eras.clone();
     let era_views = eras
@@ -431,7 +443,10 @@ pub fn Timeline(
         </div>
         <Overview ctx=ctx />
         <ListView ctx=ctx />
-        <p class="tl-hint" class:tl-hint--shown=move || hint.get()>{move || strings().wheel_hint}</p>
+        <p class="tl-hint" class:tl-hint--shown=move || hint.get()>
+            <span class="tl-hint__wheel">{move || strings().wheel_hint}</span>
+            <span class="tl-hint__touch">{move || strings().touch_hint}</span>
+        </p>
         <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || announced.get()}</div>
         <Popover ctx=ctx />
     }
@@ -537,13 +552,22 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
     }
 }
 
-/// The whole range in miniature, with the visible window as a handle to drag.
+/// How a press on the overview moves the window.
+#[derive(Clone, Copy)]
+enum OverviewDrag {
+    /// Dragging the window: pointer x at the press and the view then.
+    Move(f64, View),
+    /// Dragging one edge of the window (true: the start edge).
+    Resize(bool),
+}
+
+/// The whole range in miniature, with the visible window as a handle to drag; its edges resize it.
 #[component]
 fn Overview(ctx: Ctx) -> impl IntoView {
     let strip = NodeRef::<Div>::new();
     let extent = ctx.model.with_value(|m| m.extent);
     let pct = move |d: f64| (d - extent.start) / extent.span() * 100.0;
-    let dragging: StoredValue<Option<(f64, View)>> = StoredValue::new(None);
+    let dragging: StoredValue<Option<OverviewDrag>> = StoredValue::new(None);
     let strip_w =
         move || strip.get_untracked().map(|s| s.get_bounding_client_rect().width()).unwrap_or(1.0);
     let strip_x = move |client_x: i32| {
@@ -552,6 +576,7 @@ fn Overview(ctx: Ctx) -> impl IntoView {
             .map(|s| f64::from(client_x) - s.get_bounding_client_rect().left())
             .unwrap_or(0.0)
     };
+    let day_at = move |x: f64| extent.start + x / strip_w().max(1.0) * extent.span();
     let days: Vec<f64> = ctx.model.with_value(|m| m.bundle.events.iter().map(anchor_of).collect());
     let ticks: Vec<_> = days
         .iter()
@@ -567,20 +592,45 @@ fn Overview(ctx: Ctx) -> impl IntoView {
             aria-hidden="true"
             on:pointerdown=move |ev: web_sys::PointerEvent| {
                 let x = strip_x(ev.client_x());
-                let v = ctx.view.get_untracked();
-                let day = extent.start + x / strip_w() * extent.span();
-                let v = if day < v.start || day > v.end { v.centred_on(day, extent) } else { v };
-                ctx.set_now(v);
-                dragging.set_value(Some((x, v)));
+                let edge = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.get_attribute("data-edge"));
+                let drag = match edge.as_deref() {
+                    Some("start") => OverviewDrag::Resize(true),
+                    Some("end") => OverviewDrag::Resize(false),
+                    _ => {
+                        let v = ctx.view.get_untracked();
+                        let day = day_at(x);
+                        let v = if day < v.start || day > v.end { v.centred_on(day, extent) } else { v };
+                        ctx.set_now(v);
+                        OverviewDrag::Move(x, v)
+                    }
+                };
+                dragging.set_value(Some(drag));
                 if let Some(s) = strip.get_untracked() {
                     let _ = s.set_pointer_capture(ev.pointer_id());
                 }
             }
             on:pointermove=move |ev: web_sys::PointerEvent| {
-                if let Some((x0, v0)) = dragging.get_value() {
-                    let dx = strip_x(ev.client_x()) - x0;
-                    let dd = dx / strip_w() * extent.span();
-                    ctx.set_now(View { start: v0.start + dd, end: v0.end + dd });
+                let x = strip_x(ev.client_x());
+                match dragging.get_value() {
+                    Some(OverviewDrag::Move(x0, v0)) => {
+                        let dd = (x - x0) / strip_w().max(1.0) * extent.span();
+                        ctx.set_now(View { start: v0.start + dd, end: v0.end + dd });
+                    }
+                    Some(OverviewDrag::Resize(start_edge)) => {
+                        let v = ctx.view.get_untracked();
+                        let min = extent.min_span();
+                        let d = day_at(x);
+                        let next = if start_edge {
+                            View { start: d.min(v.end - min).max(extent.start), end: v.end }
+                        } else {
+                            View { start: v.start, end: d.max(v.start + min).min(extent.end) }
+                        };
+                        ctx.set_now(next);
+                    }
+                    None => {}
                 }
             }
             on:pointerup=move |_| dragging.set_value(None)
@@ -591,7 +641,10 @@ fn Overview(ctx: Ctx) -> impl IntoView {
                 class="tl-overview__window"
                 style:left=move || format!("{}%", pct(ctx.view.get().start))
                 style:width=move || format!("{}%", ctx.view.get().span() / extent.span() * 100.0)
-            ></div>
+            >
+                <span class="tl-overview__handle tl-overview__handle--start" data-edge="start"></span>
+                <span class="tl-overview__handle tl-overview__handle--end" data-edge="end"></span>
+            </div>
         </div>
     }
 }
