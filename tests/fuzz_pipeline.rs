@@ -18,7 +18,7 @@ mod pipeline;
 
 use pipeline::{run_bytes, run_json, Reached};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
+use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -86,75 +86,119 @@ const HOSTILE: &[&str] = &[
     "",
 ];
 
+/// Mostly texts the format accepts (markup, bidi controls, zero-width characters, emoji, long
+/// words: all allowed), now and then an empty one or one over the length limit.
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
-        4 => proptest::sample::select(HOSTILE).prop_map(str::to_owned),
-        3 => "\\PC{0,24}",
-        1 => (1usize..2_500).prop_map(|n| "W".repeat(n)),
+        400 => proptest::sample::select(&HOSTILE[..HOSTILE.len() - 2]).prop_map(str::to_owned),
+        400 => "\\PC{1,24}",
+        100 => (1usize..2_500).prop_map(|n| "W".repeat(n)),
+        1 => proptest::sample::select(&HOSTILE[HOSTILE.len() - 2..]).prop_map(str::to_owned),
         1 => (19_990usize..20_010).prop_map(|n| "x".repeat(n)),
     ]
 }
 
+/// Mostly dates the format accepts inside 1950–1965, at every precision and qualifier; some
+/// out of range, impossible (`1957-02-30`, month 13) or not dates at all.
 fn date() -> impl Strategy<Value = String> {
-    prop_oneof![
-        12 => (1940i32..1975, 0u8..=13, 0u8..=32, 0u8..3, 0u8..4).prop_map(|(y, m, d, precision, q)| {
-            let body = match precision {
-                0 => format!("{y:04}"),
-                1 => format!("{y:04}-{m:02}"),
-                _ => format!("{y:04}-{m:02}-{d:02}"),
-            };
-            let q = ["", "", "~", "?"][q as usize];
-            format!("{body}{q}")
-        }),
-        1 => "\\PC{0,12}",
-        1 => "[0-9?~-]{0,12}",
-    ]
+    let valid = (1950i32..=1965, 1u8..=12, 1u8..=28, 0u8..3, 0u8..4).prop_map(|(y, m, d, p, q)| {
+        let body = match p {
+            0 => format!("{y:04}"),
+            1 => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}-{m:02}-{d:02}"),
+        };
+        format!("{body}{}", ["", "", "~", "?"][q as usize])
+    });
+    let odd =
+        (1940i32..1975, 0u8..=13, 0u8..=32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+    prop_oneof![400 => valid, 1 => odd, 1 => "\\PC{0,12}", 1 => "[0-9?~-]{0,12}"]
 }
 
+/// Mostly a valid text in both languages; sometimes one missing, or not an object.
 fn l10n() -> impl Strategy<Value = Value> {
     prop_oneof![
-        8 => (text(), text()).prop_map(|(i, e)| json!({"id": i, "en": e})),
+        400 => (text(), text()).prop_map(|(i, e)| json!({"id": i, "en": e})),
         1 => text().prop_map(|e| json!({"en": e})),
         1 => Just(json!("not an object")),
     ]
 }
 
-// ---------------------------------------------------------------------------------------------
-// Generated bundles.
-
-/// A small, fully random bundle (proptest shrinks it to the smallest failing one).
+/// A small random bundle, valid about half the time (proptest shrinks a failure to the
+/// smallest bundle that shows it).
 fn small_bundle() -> impl Strategy<Value = Value> {
-    let category = ("[a-z]{1,3}", l10n(), prop_oneof!["#[0-9a-f]{3}", "#[0-9A-F]{6}", "red"])
-        .prop_map(|(id, label, color)| json!({"id": id, "label": label, "color": color}));
+    let color =
+        prop_oneof![200 => "#[0-9a-f]{3}", 200 => "#[0-9A-F]{6}", 1 => Just("url(x)".to_string())];
+    let category =
+        (l10n(), color).prop_map(|(label, color)| json!({"label": label, "color": color}));
     let event = (
-        "[a-z]{1,3}",
+        prop_oneof![20 => Just(None), 1 => "[a-z]{1,2}".prop_map(Some)],
         date(),
-        proptest::option::of(date()),
-        "[a-z]{1,3}",
-        0u8..5,
+        proptest::option::weighted(0.3, date()),
+        prop_oneof![400 => 0usize..3, 1 => Just(3)],
+        prop_oneof![400 => 1u8..=3, 1 => 0u8..9],
         l10n(),
         l10n(),
-        proptest::option::of(l10n()),
+        proptest::option::weighted(0.2, l10n()),
     )
         .prop_map(|(id, start, end, category, importance, title, summary, note)| {
-            let mut e = json!({"id": id, "start": start, "category": category,
+            let mut e = json!({"id": id, "start": start, "category": format!("c{category}"),
                 "importance": importance, "title": title, "summary": summary});
             if let Some(end) = end {
-                e["end"] = json!(end);
+                // Mostly after the start (same-shaped dates compare as strings).
+                if end.as_str() < e["start"].as_str().unwrap_or("") {
+                    e["end"] = e["start"].clone();
+                    e["start"] = json!(end);
+                } else {
+                    e["end"] = json!(end);
+                }
             }
             if let Some(note) = note {
                 e["date_note"] = note;
             }
             e
         });
+    let range = prop_oneof![
+        100 => Just(("1950".to_string(), "1965".to_string())),
+        1 => (date(), date()),
+    ];
     (
-        prop_oneof![9 => Just(json!(1)), 1 => (0u32..4).prop_map(|v| json!(v))],
+        prop_oneof![300 => Just(json!(1)), 1 => (0u32..4).prop_map(|v| json!(v))],
         l10n(),
-        (date(), date()),
-        proptest::collection::vec(category, 0..4),
-        proptest::collection::vec(event, 0..24),
+        range,
+        proptest::collection::vec(category, 1..4),
+        proptest::collection::vec(event, 1..16),
+        any::<u8>(),
     )
-        .prop_map(|(version, title, (a, b), categories, events)| {
+        .prop_map(|(version, title, (a, b), categories, mut events, empty)| {
+            if empty < 3 {
+                events.clear(); // about 1 %: the "no events" error
+            }
+            let categories: Vec<Value> = categories
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut c)| {
+                    c["id"] = json!(format!("c{i}"));
+                    c
+                })
+                .collect();
+            // Unique ids unless the generator chose one (which may then repeat).
+            let n_categories = categories.len();
+            let events: Vec<Value> = events
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut e)| {
+                    // Mostly a category that exists; c3 never does.
+                    let c =
+                        e["category"].as_str().unwrap_or("c0")[1..].parse::<usize>().unwrap_or(0);
+                    if c < 3 {
+                        e["category"] = json!(format!("c{}", c % n_categories));
+                    }
+                    if e["id"].is_null() {
+                        e["id"] = json!(format!("e{i}"));
+                    }
+                    e
+                })
+                .collect();
             json!({"version": version, "title": title, "languages": ["id", "en"],
                 "range": {"start": a, "end": b}, "categories": categories, "events": events})
         })
@@ -184,7 +228,7 @@ impl Rng {
 /// 1950–1965, of random precisions, ranges, importances and hostile texts.
 fn large_bundle(seed: u64, n: usize, breakage: u8) -> Value {
     let mut r = Rng(seed | 1);
-    let mut text = |r: &mut Rng| -> String {
+    let text = |r: &mut Rng| -> String {
         match r.below(8) {
             0 => "W".repeat(1 + r.below(400) as usize),
             1 | 2 => {
@@ -323,73 +367,195 @@ fn tree() -> impl Strategy<Value = Json> {
 
 // ---------------------------------------------------------------------------------------------
 
-proptest! {
-    #![proptest_config(config(2_000))]
-
-    #[test]
-    fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        timed("bytes", || run_bytes(&bytes));
-    }
-
-    #[test]
-    fn json_token_soup(tokens in proptest::collection::vec(proptest::sample::select(TOKENS), 0..64)) {
-        timed("tokens", || run_bytes(tokens.concat().as_bytes()));
-    }
+/// Runs `cases` inputs from `strategy` through `f`, failing on a panic, a broken promise or a
+/// slow case; returns how many stopped at each stage (printed with `--nocapture`).
+fn fuzz<S>(name: &str, cases: u32, strategy: S, f: impl Fn(S::Value) -> Reached) -> [usize; 3]
+where
+    S: Strategy,
+    S::Value: std::fmt::Debug,
+{
+    let counts = std::cell::Cell::new([0usize; 3]);
+    let t0 = Instant::now();
+    TestRunner::new(config(cases))
+        .run(&strategy, |v| {
+            let reached = timed(name, || f(v));
+            let mut c = counts.get();
+            c[reached as usize] += 1;
+            counts.set(c);
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let [not_json, invalid, drawn] = counts.get();
+    eprintln!(
+        "{name}: {cases} cases in {:.1} s: {not_json} not JSON, {invalid} invalid, {drawn} drawn",
+        t0.elapsed().as_secs_f64()
+    );
+    counts.get()
 }
 
-proptest! {
-    #![proptest_config(config(1_500))]
+const NOT_JSON: usize = Reached::NotJson as usize;
+const DRAWN: usize = Reached::Drawn as usize;
 
-    #[test]
-    fn arbitrary_trees(json in tree()) {
-        timed("tree", || run_json(&json));
-    }
-
-    #[test]
-    fn small_random_bundles(bundle in small_bundle()) {
-        timed("small bundle", || through_text(&bundle));
-    }
+#[test]
+fn arbitrary_bytes() {
+    let bytes = proptest::collection::vec(any::<u8>(), 0..512);
+    fuzz("arbitrary bytes", 5_000, bytes, |b| run_bytes(&b));
 }
 
-proptest! {
-    #![proptest_config(config(400))]
+#[test]
+fn json_token_soup() {
+    let soup = proptest::collection::vec(proptest::sample::select(TOKENS), 0..64);
+    let c = fuzz("JSON token soup", 5_000, soup, |t| run_bytes(t.concat().as_bytes()));
+    assert!(c[NOT_JSON] < 5_000, "some soup is JSON");
+}
 
-    #[test]
-    fn mutated_corpus(
-        which in any::<proptest::sample::Index>(),
-        edits in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..4, any::<u8>()), 1..8),
-    ) {
-        let files = corpus();
-        let mut bytes = files[which.index(files.len())].clone();
-        for (at, op, b) in edits {
-            let i = at.index(bytes.len().max(1));
-            match op {
-                0 if !bytes.is_empty() => bytes[i] = b,
-                1 if !bytes.is_empty() => { bytes.remove(i); }
-                2 => bytes.insert(i.min(bytes.len()), b),
-                _ => {
-                    // Duplicate a slice: repeated keys, doubled events.
-                    let end = (i + usize::from(b)).min(bytes.len());
-                    let piece = bytes[i.min(end)..end].to_vec();
-                    bytes.splice(end..end, piece);
+#[test]
+fn arbitrary_trees() {
+    fuzz("arbitrary JSON trees", 3_000, tree(), |json| run_json(&json));
+}
+
+#[test]
+fn small_random_bundles() {
+    let c = fuzz("small random bundles", 3_000, small_bundle(), |b| through_text(&b));
+    assert!(c[DRAWN] > 1_000, "most small random bundles are valid and drawn");
+}
+
+#[test]
+fn mutated_corpus() {
+    let files = corpus();
+    let edits =
+        proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..4, any::<u8>()), 1..8);
+    let c = fuzz(
+        "mutated corpus",
+        1_000,
+        (any::<proptest::sample::Index>(), edits),
+        |(which, edits)| {
+            let mut bytes = files[which.index(files.len())].clone();
+            for (at, op, b) in edits {
+                let i = at.index(bytes.len().max(1));
+                match op {
+                    0 if !bytes.is_empty() => bytes[i] = b,
+                    1 if !bytes.is_empty() => {
+                        bytes.remove(i);
+                    }
+                    2 => bytes.insert(i.min(bytes.len()), b),
+                    _ => {
+                        // Duplicate a slice: repeated keys, doubled events.
+                        let end = (i + usize::from(b)).min(bytes.len());
+                        let piece = bytes[i.min(end)..end].to_vec();
+                        bytes.splice(end..end, piece);
+                    }
                 }
             }
+            run_bytes(&bytes)
+        },
+    );
+    assert!(c[DRAWN] > 0, "some mutants are still valid and drawn");
+}
+
+/// Applies one random structural edit somewhere in `v`: a field or element removed,
+/// duplicated or replaced by a value of another type, a hostile text or an odd date.
+fn mutate(v: &mut Value, r: &mut Rng) {
+    // Walk down to a random node.
+    let mut node = v;
+    loop {
+        let children = match node {
+            Value::Array(a) => a.len(),
+            Value::Object(o) => o.len(),
+            _ => 0,
+        };
+        if children == 0 || r.below(3) == 0 {
+            break;
         }
-        timed("mutated corpus", || run_bytes(&bytes));
+        let i = r.below(children as u64) as usize;
+        node = match node {
+            Value::Array(a) => &mut a[i],
+            Value::Object(o) => o.values_mut().nth(i).expect("in range"),
+            _ => unreachable!(),
+        };
+    }
+    let replacement = match r.below(9) {
+        0 => Value::Null,
+        1 => json!(r.below(5)),
+        2 => json!(-1.5e300),
+        3 => json!(r.pick(HOSTILE)),
+        4 => json!(r.pick(&["1957-02-30", "1949", "1966-01", "1958-08~", "1960?", ""])),
+        5 => json!([]),
+        6 => json!({}),
+        _ => Value::Bool(true),
+    };
+    match node {
+        // Texts and dates mostly stay strings, so many mutants remain valid and get drawn.
+        Value::String(t) if r.below(4) != 0 => {
+            let is_date = t.len() >= 4 && t.bytes().take(4).all(|b| b.is_ascii_digit());
+            *t = if is_date {
+                let (y, m, d) = (1950 + r.below(16), 1 + r.below(9), r.below(10));
+                match r.below(3) {
+                    0 => format!("{y}"),
+                    1 => format!("{y}-0{m}~"),
+                    _ => format!("{y}-11-2{d}"),
+                }
+            } else {
+                r.pick(&HOSTILE[..12]).to_string()
+            };
+        }
+        Value::Array(a) if !a.is_empty() && r.below(2) == 0 => {
+            let i = r.below(a.len() as u64) as usize;
+            if r.below(2) == 0 {
+                a.remove(i);
+            } else {
+                let copy = a[i].clone();
+                a.insert(i, copy);
+            }
+        }
+        Value::Object(o) if !o.is_empty() && r.below(2) == 0 => {
+            let k = o.keys().nth(r.below(o.len() as u64) as usize).cloned().expect("in range");
+            o.remove(&k);
+        }
+        other => *other = replacement,
     }
 }
 
-proptest! {
-    #![proptest_config(config(48))]
+#[test]
+fn structurally_mutated_corpus() {
+    // The valid documents of the corpus (the broken ones are the byte mutator's).
+    let docs: Vec<Value> = corpus()
+        .iter()
+        .filter(|b| run_bytes(b) == Reached::Drawn)
+        .filter_map(|b| serde_json::from_slice::<Value>(b).ok())
+        .collect();
+    let c = fuzz(
+        "structurally mutated corpus",
+        3_000,
+        (any::<proptest::sample::Index>(), any::<u64>(), 1u32..6),
+        |(which, seed, edits)| {
+            let mut doc = docs[which.index(docs.len())].clone();
+            let mut r = Rng(seed | 1);
+            for _ in 0..edits {
+                mutate(&mut doc, &mut r);
+            }
+            through_text(&doc)
+        },
+    );
+    assert!(c[DRAWN] > 30, "some mutants are still valid and drawn");
+}
 
-    #[test]
-    fn large_generated_bundles(seed in any::<u64>(), n in prop_oneof![1usize..50, 50usize..600, 600usize..3_000], breakage in 0u8..3) {
-        let bundle = large_bundle(seed, n, breakage);
-        let reached = timed("large bundle", || through_text(&bundle));
-        if breakage == 0 {
-            prop_assert_eq!(reached, Reached::Drawn, "a generated bundle without breakage is valid");
-        }
-    }
+#[test]
+fn large_generated_bundles() {
+    let sizes = prop_oneof![1usize..50, 50usize..600, 600usize..3_000];
+    let c = fuzz(
+        "large generated bundles",
+        64,
+        (any::<u64>(), sizes, 0u8..3),
+        |(seed, n, breakage)| {
+            let reached = through_text(&large_bundle(seed, n, breakage));
+            if breakage == 0 {
+                assert_eq!(reached, Reached::Drawn, "a bundle generated without breakage is valid");
+            }
+            reached
+        },
+    );
+    assert!(c[DRAWN] >= 12, "many large bundles are drawn");
 }
 
 /// Every file of the corpus, as is, and the real dataset reach the end of the path.

@@ -64,6 +64,26 @@ export const journeys = {
     eq(await page.getAttribute("#dyn", "lang"), "en", "language applied");
   },
 
+  async "data-height: a shorter track gets fewer rows, all inside it"({ page, base }) {
+    await page.goto(`${base}/embed.html?src=data/sino-soviet-1950-1965.json`);
+    await ready(page);
+    await page.evaluate(async () => {
+      const el = document.createElement("div");
+      el.id = "short";
+      el.setAttribute("data-height", "180");
+      document.body.append(el);
+      const mod = await import("./boot.js");
+      (await mod.ready).mount(el, { src: "data/sino-soviet-1950-1965.json", lang: "en" });
+    });
+    await ready(page, "#short");
+    await page.waitForTimeout(300);
+    const vp = await page.locator("#short .tl-viewport").boundingBox();
+    assert(Math.abs(vp.height - 180) <= 2, `track height ${vp.height}`);
+    const outside = await page.$$eval("#short .tl-track button", (els, bottom) =>
+      els.filter((e) => e.getBoundingClientRect().bottom > bottom + 1).length, vp.y + vp.height);
+    eq(outside, 0, "every marker and cluster inside the shorter track");
+  },
+
   async "language: attribute, page language, and the switcher"({ page, base }) {
     await page.goto(`${base}/index.html`);
     await ready(page);

@@ -12,7 +12,7 @@ use crate::core::prepared::{anchor_of, Prepared};
 use crate::core::scale::{wheel_factor, View};
 use crate::core::ticks::axis;
 use crate::ui::ctx::{event_date, Ctx};
-use crate::ui::hooks::{listen, use_element_width, Listener};
+use crate::ui::hooks::{listen, use_element_size, Listener};
 use crate::ui::link::{use_links, LinkOptions};
 use crate::ui::list_view::ListView;
 use crate::ui::popover::Popover;
@@ -24,15 +24,18 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Lanes of markers above the cluster row.
-const MAX_LANES: u16 = 6;
+/// Lanes of markers above the cluster row, at the default height; a taller or shorter track
+/// (`data-height`) gets as many as fit.
+const DEFAULT_LANES: u16 = 6;
+/// Pixels above the first lane (axis labels) and below the last (era labels).
+const TRACK_CHROME_PX: f64 = 56.0;
 /// How far outside the view (in px) items stay in the DOM, so short pans add nothing.
 const CULL_MARGIN_PX: f64 = 400.0;
 /// Movement (px) before a press becomes a drag rather than a click.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 
-/// What a layout depends on: language (label widths), zoom level and hidden categories.
-type LayoutKey = (Lang, i32, Vec<bool>);
+/// What a layout depends on: language (label widths), zoom level, hidden categories and lanes.
+type LayoutKey = (Lang, i32, Vec<bool>, u16);
 
 /// One thing drawn on the track.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,7 +68,25 @@ pub fn Timeline(
     use_presentation(ctx);
     let Ctx { view, width, focus, included, matching, .. } = ctx;
     let viewport = NodeRef::<Div>::new();
-    use_element_width(viewport, width);
+    let height = RwSignal::new(0.0);
+    use_element_size(viewport, width, height);
+    let max_lanes = Memo::new(move |_| {
+        let h = height.get();
+        // The lane height is the stylesheet's (--tl-lane-h: 34px, 44px on touch screens).
+        let lane_h = viewport
+            .get_untracked()
+            .and_then(|el| web_sys::window()?.get_computed_style(&el).ok().flatten())
+            .and_then(|cs| cs.get_property_value("--tl-lane-h").ok())
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+            .filter(|v| *v >= 16.0)
+            .unwrap_or(34.0);
+        if h <= 0.0 {
+            DEFAULT_LANES
+        } else {
+            // One row is kept for clusters.
+            (((h - TRACK_CHROME_PX) / lane_h).floor() as i64 - 1).clamp(1, 24) as u16
+        }
+    });
 
     // Derived state: shapes per language, layout per zoom level (cached), visible items.
     let m = model.clone();
@@ -81,13 +102,13 @@ pub fn Timeline(
     // Layouts are cached per (language, level, filter): zooming back and forth costs nothing.
     let cache: StoredValue<HashMap<LayoutKey, Arc<Layout>>> = StoredValue::new(HashMap::new());
     let current_layout = Memo::new(move |_| {
-        let key = (lang.get(), level.get(), ctx.hidden.get());
+        let key = (lang.get(), level.get(), ctx.hidden.get(), max_lanes.get());
         if let Some(l) = cache.with_value(|c| c.get(&key).cloned()) {
             return l;
         }
         let all = shapes.get();
         let subset: Vec<_> = included.get().iter().map(|&i| all[i]).collect();
-        let mut l = layout::layout(&subset, key.1, MAX_LANES);
+        let mut l = layout::layout(&subset, key.1, key.3);
         // Back from positions in the subset to event indices.
         let inc = included.get_untracked();
         for p in &mut l.placed {
@@ -281,12 +302,28 @@ pub fn Timeline(
             }
         }
     };
+    // Double-tap zooms in on touch screens (mobile browsers do not always send dblclick).
+    let last_tap: StoredValue<Option<(f64, f64)>> = StoredValue::new(None);
     let on_up = move |ev: web_sys::PointerEvent| {
         pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
         if pointers.with_value(|p| p.len() < 2) {
             pinch.set_value(None);
         }
+        let was_drag = drag.get_value().is_some_and(|d| d.2);
         drag.set_value(None);
+        if ev.pointer_type() == "touch" && !was_drag {
+            let x = viewport_x(viewport, ev.client_x());
+            let t = ev.time_stamp();
+            match last_tap.get_value() {
+                Some((t0, x0)) if t - t0 < 320.0 && (x - x0).abs() < 30.0 => {
+                    last_tap.set_value(None);
+                    let w = width.get_untracked();
+                    let extent = ctx.model.with_value(|m| m.extent);
+                    ctx.go(view.get_untracked().zoom_at(x, w, 2.0, extent));
+                }
+                _ => last_tap.set_value(Some((t, x))),
+            }
+        }
     };
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         let x = viewport_x(viewport, ev.client_x());

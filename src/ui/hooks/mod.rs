@@ -2,7 +2,7 @@
 //! `on_cleanup`, so an unmounted widget leaves nothing behind on the host page.
 
 mod listener;
-mod use_element_width;
+mod use_element_size;
 
 pub use listener::{listen, Listener};
-pub use use_element_width::use_element_width;
+pub use use_element_size::use_element_size;
