@@ -308,8 +308,12 @@ async function measure(target, name, base) {
   const t = TARGETS[target];
   const timeoutMs = opts.timeout * 1000;
   const result = { target, dataset: name, ready_ms: null, loadavg_1min: Math.round(os.loadavg()[0] * 100) / 100 };
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  // A browser server, so a browser whose page is stuck (a renderer busy for minutes, gigabytes
+  // large) can be killed: a graceful close waits for that page.
+  const server = await chromium.launchServer({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.connect(server.wsEndpoint());
   result.chromium = browser.version();
+  let stuck = false;
   const errors = [];
   const external = new Set();
   let crashed = false;
@@ -353,7 +357,7 @@ async function measure(target, name, base) {
       result.not_ready = crashed ? "the page crashed before it became ready" : `did not become ready within ${opts.timeout} s`;
       return result;
     }
-    const state = await page.evaluate(() => window.__bench);
+    const state = await withTimeout(page.evaluate(() => window.__bench), timeoutMs, "ready state");
     if (state.ready === null) {
       if (state.refused) Object.assign(result, { refused: state.refused, refusal: state.refusal });
       result.not_ready = state.error.startsWith("the widget") ? state.error : `page error before ready: ${state.error}`;
@@ -361,28 +365,35 @@ async function measure(target, name, base) {
     }
     result.ready_ms = state.ready;
     // Let what the ready signal started reach the screen (two frames, then a short pause).
-    await withTimeout(page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))), timeoutMs, "first frames");
+    await withTimeout(page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))), timeoutMs, "first frames").catch((e) => {
+      stuck = true;
+      throw e;
+    });
     await sleep(300);
 
     // 2. Memory after a forced GC: the JS heap (CDP) plus, for ours, the wasm linear memory.
-    await cdp.send("HeapProfiler.enable");
-    await cdp.send("HeapProfiler.collectGarbage");
-    await cdp.send("HeapProfiler.collectGarbage");
-    const heap = await cdp.send("Runtime.getHeapUsage");
+    const bounded = (p, what) => withTimeout(p, timeoutMs, what).catch((e) => {
+      stuck = true;
+      throw e;
+    });
+    await bounded(cdp.send("HeapProfiler.enable"), "heap profiler");
+    await bounded(cdp.send("HeapProfiler.collectGarbage"), "GC");
+    await bounded(cdp.send("HeapProfiler.collectGarbage"), "GC");
+    const heap = await bounded(cdp.send("Runtime.getHeapUsage"), "heap usage");
     result.js_heap_mb = heap.usedSize / 2 ** 20;
     result.wasm_mb = 0;
     if (target === "ours") {
       // The wasm-bindgen glue's default export (init) returns the already-initialised instance's
       // exports when called again; `exports.memory` is the WebAssembly.Memory.
-      const bytes = await page.evaluate(async () => {
+      const bytes = await bounded(page.evaluate(async () => {
         const glue = await import(new URL("timeline.js", document.baseURI).href);
         const exports = await glue.default();
         return exports.memory.buffer.byteLength;
-      });
+      }), "wasm memory");
       result.wasm_mb = bytes / 2 ** 20;
     }
     result.memory_mb = result.js_heap_mb + result.wasm_mb;
-    result.dom_initial = await page.evaluate(() => document.getElementsByTagName("*").length);
+    result.dom_initial = await bounded(page.evaluate(() => document.getElementsByTagName("*").length), "DOM count");
     const shot = async (label) => {
       if (!opts.shots) return;
       const dir = path.join(OUT, "shots");
@@ -392,12 +403,12 @@ async function measure(target, name, base) {
     await shot("1-ready");
 
     // 3. The scripted interaction at a fixed pace, not waiting for the page.
-    const box = await page.evaluate((sel) => {
+    const box = await bounded(page.evaluate((sel) => {
       const el = document.querySelector(sel);
       if (!el) return null;
       const r = el.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 120), w: r.width, h: r.height };
-    }, t.area);
+    }, t.area), "time area");
     if (!box) throw new Error(`${target}: no ${t.area} on the page`);
     const x = Math.round(box.x);
     const y = Math.round(box.y);
@@ -462,6 +473,7 @@ async function measure(target, name, base) {
         dom_max: Math.max(result.dom_initial, ...rec.dom),
       });
     } catch {
+      stuck = true;
       // The page is still working through the inputs: report what it drew so far, plus the frame
       // it is stuck in (a lower bound), and call the interaction unfinished.
       const now = Date.now();
@@ -484,7 +496,12 @@ async function measure(target, name, base) {
     if (errors.length) result.page_errors = errors.slice(0, 5);
     if (external.size) result.external_requests = [...external];
     result.fetched = [...(result.fetched || [])];
-    await browser.close().catch(() => {});
+    if (stuck || result.ready_ms === null || result.unfinished) {
+      await server.kill().catch(() => {});
+    } else {
+      await withTimeout(browser.close(), 15000, "close").catch(() => {});
+      await withTimeout(server.close(), 15000, "close").catch(() => server.kill().catch(() => {}));
+    }
   }
   return result;
 }

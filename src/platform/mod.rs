@@ -68,7 +68,8 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
     let lang = attr("data-lang")
         .or_else(|| query_param("lang"))
         .and_then(|l| Lang::from_tag(&l))
-        .or_else(|| page_lang.and_then(|l| Lang::from_tag(&l)));
+        .or_else(|| page_lang.and_then(|l| Lang::from_tag(&l)))
+        .or_else(|| web_sys::window()?.navigator().language().and_then(|l| Lang::from_tag(&l)));
     let wheel_zoom = attr("data-wheel-zoom").is_some_and(|v| v != "false");
     let timeout_ms =
         attr("data-timeout").and_then(|t| t.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_MS);

@@ -63,7 +63,7 @@ pub fn Toolbar(ctx: Ctx, label: impl Fn() -> String + Send + Sync + 'static) -> 
                 >
                     <span class=format!("tl-chip__icon tl-icon--{icon}") aria-hidden="true"
                         style:background-color=color></span>
-                    <span>{move || label.pick(lang.get().code(), &fb).map(|p| p.0.to_string()).unwrap_or_default()}</span>
+                    <span class="tl-chip__label">{move || label.pick(lang.get().code(), &fb).map(|p| p.0.to_string()).unwrap_or_default()}</span>
                     <span class="tl-chip__count">{count}</span>
                 </button>
             }

@@ -46,6 +46,8 @@ fn tiers() -> Vec<Tier> {
                     "--bins",
                     "--test",
                     "web",
+                    "--test",
+                    "web_panic",
                     "--",
                     "-D",
                     "warnings",
@@ -73,6 +75,8 @@ fn tiers() -> Vec<Tier> {
                             "wasm32-unknown-unknown",
                             "--test",
                             "web",
+                            "--test",
+                            "web_panic",
                         ])
                         .env("CHROMEDRIVER", CHROMEDRIVER)
                         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
