@@ -31,6 +31,9 @@ pub struct Ctx {
     /// Per event: matches the search (all true without a query).
     pub matching: Memo<Arc<Vec<bool>>>,
     pub anim: StoredValue<u32>,
+    /// A view waiting for the next animation frame (wheel and drag input is batched per frame).
+    pub pending: StoredValue<Option<View>>,
+    pub frame: StoredValue<Option<gloo::render::AnimationFrame>, LocalStorage>,
     pub root: StoredValue<web_sys::HtmlElement, LocalStorage>,
     /// Unique per widget on the page, for element ids.
     pub uid: u32,
@@ -80,6 +83,8 @@ impl Ctx {
             included,
             matching,
             anim: StoredValue::new(0),
+            pending: StoredValue::new(None),
+            frame: StoredValue::new_local(None),
             root,
             uid,
         }
@@ -87,15 +92,40 @@ impl Ctx {
 
     /// Animates the view to `to` (instantly under reduced motion).
     pub fn go(&self, to: View) {
+        self.pending.set_value(None);
         let extent = self.model.with_value(|m| m.extent);
         animate_to(self.view, self.anim, to.constrain(extent));
     }
 
     /// Sets the view at once, cancelling any animation (wheel, drag, pinch).
     pub fn set_now(&self, to: View) {
+        self.pending.set_value(None);
         self.anim.update_value(|g| *g = g.wrapping_add(1));
         let extent = self.model.with_value(|m| m.extent);
         self.view.set(to.constrain(extent));
+    }
+
+    /// The view input should build on: the one waiting for the next frame, else the current one.
+    pub fn latest(&self) -> View {
+        self.pending.get_value().unwrap_or_else(|| self.view.get_untracked())
+    }
+
+    /// Sets the view on the next animation frame: a burst of wheel or pointer events between two
+    /// frames costs one layout and one render, not one per event.
+    pub fn set_soon(&self, to: View) {
+        self.anim.update_value(|g| *g = g.wrapping_add(1));
+        self.pending.set_value(Some(to));
+        if self.frame.with_value(|f| f.is_some()) {
+            return;
+        }
+        let ctx = *self;
+        let af = gloo::render::request_animation_frame(move |_| {
+            let _ = ctx.frame.try_update_value(|f| f.take());
+            if let Some(Some(v)) = ctx.pending.try_update_value(|p| p.take()) {
+                ctx.set_now(v);
+            }
+        });
+        self.frame.set_value(Some(af));
     }
 
     /// The events a reader steps through: the filter's, narrowed by the search when there is one.

@@ -223,7 +223,7 @@ pub fn Timeline(
                 _ => 1.0,
             };
             let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
-            let v = view.get_untracked();
+            let v = ctx.latest();
             let extent = ctx.model.with_value(|m| m.extent);
             if ev.ctrl_key()
                 || ev.meta_key()
@@ -232,11 +232,11 @@ pub fn Timeline(
                 ev.prevent_default();
                 let x = f64::from(ev.offset_x());
                 let x = local_x(&ev.clone().into(), x);
-                ctx.set_now(v.zoom_at(x, w, wheel_factor(dy), extent));
+                ctx.set_soon(v.zoom_at(x, w, wheel_factor(dy), extent));
             } else if ev.shift_key() || dx.abs() > dy.abs() {
                 ev.prevent_default();
                 let d = if ev.shift_key() && dx == 0.0 { dy } else { dx };
-                ctx.set_now(v.pan_px(-d, w, extent));
+                ctx.set_soon(v.pan_px(-d, w, extent));
             } else {
                 hint.set(true);
             }
@@ -284,7 +284,7 @@ pub fn Timeline(
             let ps = pointers.get_value();
             if ps.len() == 2 {
                 let d = (ps[0].1 - ps[1].1).abs().max(1.0);
-                ctx.set_now(v0.zoom_at(centre, w, d / d0, extent));
+                ctx.set_soon(v0.zoom_at(centre, w, d / d0, extent));
             }
             return;
         }
@@ -298,7 +298,7 @@ pub fn Timeline(
                     drag.set_value(Some((x0, v0, true)));
                     suppress_click.set_value(true);
                 }
-                ctx.set_now(v0.pan_px(dx, w, extent));
+                ctx.set_soon(v0.pan_px(dx, w, extent));
             }
         }
     };
@@ -654,10 +654,10 @@ fn Overview(ctx: Ctx) -> impl IntoView {
                 match dragging.get_value() {
                     Some(OverviewDrag::Move(x0, v0)) => {
                         let dd = (x - x0) / strip_w().max(1.0) * extent.span();
-                        ctx.set_now(View { start: v0.start + dd, end: v0.end + dd });
+                        ctx.set_soon(View { start: v0.start + dd, end: v0.end + dd });
                     }
                     Some(OverviewDrag::Resize(start_edge)) => {
-                        let v = ctx.view.get_untracked();
+                        let v = ctx.latest();
                         let min = extent.min_span();
                         let d = day_at(x);
                         let next = if start_edge {
@@ -665,7 +665,7 @@ fn Overview(ctx: Ctx) -> impl IntoView {
                         } else {
                             View { start: v.start, end: d.max(v.start + min).min(extent.end) }
                         };
-                        ctx.set_now(next);
+                        ctx.set_soon(next);
                     }
                     None => {}
                 }
