@@ -45,6 +45,9 @@ export const journeys = {
     }, null, { timeout: 20_000 });
     const fh = await frame.evaluate((f) => f.style.height);
     assert(parseInt(fh, 10) > 300, `iframe resized to content: ${fh}`);
+    // The third widget, mounted by the host's own script, in the contrast theme.
+    await ready(page, "#linimasa-ketiga");
+    eq(await page.getAttribute("#linimasa-ketiga", "data-theme"), "contrast", "mounted by the host");
     await shot("news-article");
     eq(errors.length, 0, `console errors: ${errors.join(" | ")}`);
   },
@@ -62,6 +65,21 @@ export const journeys = {
     await ready(page, "#dyn");
     eq(await page.getAttribute("#dyn", "data-theme"), "contrast", "theme applied");
     eq(await page.getAttribute("#dyn", "lang"), "en", "language applied");
+  },
+
+  async "from 320 to 2560 px wide the widget fits its container"({ browser, base }) {
+    for (const width of [320, 768, 2560]) {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await ctx.newPage();
+      await page.goto(`${base}/index.html?lang=id`);
+      await ready(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `${width}px: page scrolls sideways by ${overflow}px`);
+      const markers = await page.locator(".tl-track button[data-event-id]").count();
+      assert(markers >= 8, `${width}px: ${markers} markers`);
+      await page.screenshot({ path: `e2e/out/20-embed--width-${width}.png` });
+      await ctx.close();
+    }
   },
 
   async "data-height: a shorter track gets fewer rows, all inside it"({ page, base }) {
