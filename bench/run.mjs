@@ -337,23 +337,30 @@ async function measure(target, name, base) {
     await page.addInitScript(INIT);
 
     // 1. Time to ready.
-    await page.goto(t.url(base, name), { waitUntil: "commit", timeout: timeoutMs });
+    // Polled from here with a hard deadline: Playwright's own waitForFunction can outlive its
+    // timeout while the page's main thread is blocked.
+    const deadline = Date.now() + timeoutMs;
+    const check = () => {
+      const b = window.__bench;
+      if (!b) return false;
+      const panel = document.querySelector("[data-timeline] [data-error]");
+      if (panel && b.ready === null) {
+        b.refused = panel.getAttribute("data-error");
+        b.refusal = panel.innerText.replace(/\s+/g, " ").trim().slice(0, 200);
+        b.error = `the widget refused the bundle (data-error="${b.refused}")`;
+      }
+      return b.ready !== null || Boolean(b.error);
+    };
     try {
-      await page.waitForFunction(() => {
-        const b = window.__bench;
-        if (!b) return false;
-        const panel = document.querySelector("[data-timeline] [data-error]");
-        if (panel && b.ready === null) {
-          b.refused = panel.getAttribute("data-error");
-          b.refusal = panel.innerText.replace(/\s+/g, " ").trim().slice(0, 200);
-          b.error = `the widget refused the bundle (data-error="${b.refused}")`;
-        }
-        return b.ready !== null || b.error;
-      }, null, {
-        timeout: timeoutMs,
-        polling: 100,
-      });
+      await withTimeout(page.goto(t.url(base, name), { waitUntil: "commit", timeout: timeoutMs }), timeoutMs, "navigation");
+      for (;;) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error("not ready");
+        if (await withTimeout(page.evaluate(check), left, "ready")) break;
+        await sleep(100);
+      }
     } catch {
+      stuck = true;
       result.not_ready = crashed ? "the page crashed before it became ready" : `did not become ready within ${opts.timeout} s`;
       return result;
     }

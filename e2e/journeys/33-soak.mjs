@@ -193,7 +193,9 @@ export const journeys = {
     for (const [n, m] of marks) console.log(`     after ${String(n).padStart(4)} actions: ${fmt(m)}`);
     console.log(`     at the end:         ${fmt(after)}`);
     assert(after.heap <= 3 * before.heap + 10 * MB, `JS heap grew without bound: ${fmt(before)} → ${fmt(after)}`);
-    assert(after.wasm <= 3 * before.wasm + 10 * MB, `wasm memory grew without bound: ${fmt(before)} → ${fmt(after)}`);
+    // Before the reactive_graph patch (vendor/reactive_graph/PATCHED.md) wasm memory grew by about
+    // 4.6 KB per zoom (1.7 → 5.6 MB here); it now stays within a megabyte of where it started.
+    assert(after.wasm <= before.wasm + 1 * MB, `wasm memory grew: ${fmt(before)} → ${fmt(after)}`);
     eq(errors.length, 0, `console errors: ${errors.join(" | ")}`);
   },
 };
