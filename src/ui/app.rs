@@ -6,6 +6,7 @@ use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::link::LinkOptions;
 use crate::ui::load::{load, LoadError};
+use crate::ui::text::tr;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,7 +94,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
         <div class="tl-root">
             {move || match state.get() {
                 None => view! {
-                    <p class="tl-loading" role="status">{move || lang.get().strings().loading}</p>
+                    <p class="tl-loading" role="status">{tr(lang, |s| s.loading)}</p>
                 }.into_any(),
                 Some(Err(e)) => view! { <ErrorPanel error=e lang=lang on_retry=retry /> }.into_any(),
                 Some(Ok(model)) => {
@@ -104,7 +105,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
                             <h2 class="tl-title">
                                 {move || title.pick(lang.get().code(), &fb).map(|p| p.0.to_string()).unwrap_or_default()}
                             </h2>
-                            <div class="tl-lang" role="group" aria-label=move || lang.get().strings().language>
+                            <div class="tl-lang" role="group" aria-label=tr(lang, |s| s.language)>
                                 <button type="button" class="tl-lang__option" lang="id"
                                     aria-pressed=move || (lang.get() == Lang::Id).to_string()
                                     on:click=move |_| lang.set(Lang::Id)>"ID"</button>

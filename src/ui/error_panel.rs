@@ -8,6 +8,7 @@
 use crate::core::bundle::{code, Problem, SUPPORTED_VERSIONS};
 use crate::core::i18n::Lang;
 use crate::ui::load::{LoadError, NotBundle, Position, MAX_BUNDLE_BYTES};
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 /// How many validation problems are listed before "and N more".
@@ -349,7 +350,7 @@ pub fn ErrorPanel(error: LoadError, lang: RwSignal<Lang>, on_retry: Callback<()>
         <div class="tl-error" role="alert" data-error=kind>
             {move || body(&error, lang.get())}
             <button type="button" class="tl-button tl-button--text" on:click=move |_| on_retry.run(())>
-                {move || lang.get().strings().retry}
+                {tr(lang, |s| s.retry)}
             </button>
         </div>
     }

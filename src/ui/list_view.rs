@@ -5,6 +5,7 @@
 use crate::core::bundle::L10n;
 use crate::core::i18n::{format_date, Lang};
 use crate::ui::ctx::{event_date, Ctx};
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 fn pick(t: &L10n, lang: Lang, fb: &[String]) -> (String, bool) {
@@ -85,9 +86,9 @@ pub fn ListView(ctx: Ctx) -> impl IntoView {
         <section
             class="tl-list"
             class:tl-list--shown=move || ctx.list.get()
-            aria-label=move || ctx.lang.get().strings().list_view
+            aria-label=tr(ctx.lang, |s| s.list_view)
         >
-            <h2 class="tl-list__heading">{move || ctx.lang.get().strings().list_view}</h2>
+            <h2 class="tl-list__heading">{tr(ctx.lang, |s| s.list_view)}</h2>
             <ol class="tl-list__items">{items}</ol>
         </section>
     }

@@ -10,5 +10,6 @@ pub mod load;
 pub mod motion;
 pub mod popover;
 pub mod present;
+pub mod text;
 pub mod timeline;
 pub mod toolbar;

@@ -8,6 +8,7 @@ use crate::core::prepared::anchor_of;
 use crate::ui::ctx::{event_date, request_focus, Ctx};
 use crate::ui::hooks::{listen, Listener};
 use crate::ui::present::{handle_key, leave_present};
+use crate::ui::text::tr;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -125,7 +126,7 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                     <button type="button" class="tl-button tl-button--text"
                         disabled=move || position().is_none_or(|(p, _)| p == 0)
                         on:click=move |_| step(-1)>
-                        <span aria-hidden="true">"← "</span>{move || strings().previous}
+                        <span aria-hidden="true">"← "</span>{tr(lang, |s| s.previous)}
                     </button>
                     <span class="tl-popover__count" aria-label=move || {
                         position().map(|(p, t)| format!("{} {} / {t}", strings().step, p + 1)).unwrap_or_default()
@@ -135,7 +136,7 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                     <button type="button" class="tl-button tl-button--text"
                         disabled=move || position().is_none_or(|(p, t)| p + 1 >= t)
                         on:click=move |_| step(1)>
-                        {move || strings().next}<span aria-hidden="true">" →"</span>
+                        {tr(lang, |s| s.next)}<span aria-hidden="true">" →"</span>
                     </button>
                 </div>
                 {move || ctx.present.get().then(|| view! {
@@ -145,8 +146,8 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                         </button>
                     </p>
                 })}
-                <button type="button" class="tl-popover__close" aria-label=move || strings().close
-                    title=move || strings().close
+                <button type="button" class="tl-popover__close" aria-label=tr(lang, |s| s.close)
+                    title=tr(lang, |s| s.close)
                     on:click=move |_| close(true)>
                     <span aria-hidden="true">"×"</span>
                 </button>

@@ -17,6 +17,7 @@ use crate::ui::link::{use_links, LinkOptions};
 use crate::ui::list_view::ListView;
 use crate::ui::popover::Popover;
 use crate::ui::present::use_presentation;
+use crate::ui::text::tr;
 use crate::ui::toolbar::Toolbar;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -472,7 +473,7 @@ pub fn Timeline(
                     <span class="tl-axis__context">{c}</span>
                 })}
             </div>
-            <div class="tl-track" role="group" aria-label=move || strings().events>
+            <div class="tl-track" role="group" aria-label=tr(lang, |s| s.events)>
                 <For each=move || visible.get() key=|it| it.key() let:it>
                     {render_item(ctx, it)}
                 </For>
@@ -481,8 +482,8 @@ pub fn Timeline(
         <Overview ctx=ctx />
         <ListView ctx=ctx />
         <p class="tl-hint" class:tl-hint--shown=move || hint.get()>
-            <span class="tl-hint__wheel">{move || strings().wheel_hint}</span>
-            <span class="tl-hint__touch">{move || strings().touch_hint}</span>
+            <span class="tl-hint__wheel">{tr(lang, |s| s.wheel_hint)}</span>
+            <span class="tl-hint__touch">{tr(lang, |s| s.touch_hint)}</span>
         </p>
         <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || announced.get()}</div>
         <Popover ctx=ctx />

@@ -5,6 +5,7 @@
 use crate::core::deeplink::DeepLink;
 use crate::ui::ctx::Ctx;
 use crate::ui::present::{enter_present, leave_present};
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 #[component]
@@ -84,44 +85,44 @@ pub fn Toolbar(ctx: Ctx, label: impl Fn() -> String + Send + Sync + 'static) -> 
     };
     let search_id = ctx.dom_id("search");
     view! {
-        <div class="tl-controls" role="toolbar" aria-label=move || strings().controls>
-            <button type="button" class="tl-button" aria-label=move || strings().zoom_in
-                title=move || strings().zoom_in on:click=move |_| zoom(2.0)>
+        <div class="tl-controls" role="toolbar" aria-label=tr(lang, |s| s.controls)>
+            <button type="button" class="tl-button" aria-label=tr(lang, |s| s.zoom_in)
+                title=tr(lang, |s| s.zoom_in) on:click=move |_| zoom(2.0)>
                 <span aria-hidden="true">"+"</span>
             </button>
-            <button type="button" class="tl-button" aria-label=move || strings().zoom_out
-                title=move || strings().zoom_out on:click=move |_| zoom(0.5)>
+            <button type="button" class="tl-button" aria-label=tr(lang, |s| s.zoom_out)
+                title=tr(lang, |s| s.zoom_out) on:click=move |_| zoom(0.5)>
                 <span aria-hidden="true">"−"</span>
             </button>
             <button type="button" class="tl-button tl-button--text" on:click=move |_| ctx.go(extent.full())>
-                {move || strings().reset}
+                {tr(lang, |s| s.reset)}
             </button>
             <button type="button" class="tl-button tl-button--text"
                 aria-pressed=move || ctx.list.get().to_string()
                 on:click=move |_| ctx.list.update(|l| *l = !*l)>
-                {move || strings().list_view}
+                {tr(lang, |s| s.list_view)}
             </button>
             <button type="button" class="tl-button tl-button--text"
                 aria-pressed=move || ctx.present.get().to_string()
                 on:click=move |_| if ctx.present.get_untracked() { leave_present(ctx) } else { enter_present(ctx, true) }>
-                {move || strings().present}
+                {tr(lang, |s| s.present)}
             </button>
             <button type="button" class="tl-button tl-button--text" on:click=share>
-                {move || strings().share}
+                {tr(lang, |s| s.share)}
             </button>
             <span class="tl-range-label" aria-hidden="true">{label}</span>
         </div>
         <div class="tl-filters">
-            <div class="tl-chips" role="group" aria-label=move || strings().filters>{chips}</div>
+            <div class="tl-chips" role="group" aria-label=tr(lang, |s| s.filters)>{chips}</div>
             <div class="tl-search">
-                <label class="tl-sr-only" for=search_id.clone()>{move || strings().search}</label>
+                <label class="tl-sr-only" for=search_id.clone()>{tr(lang, |s| s.search)}</label>
                 <input
                     id=search_id
                     class="tl-search__input"
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder=move || strings().search_placeholder
+                    placeholder=tr(lang, |s| s.search_placeholder)
                     prop:value=move || ctx.query.get()
                     on:input=move |ev| ctx.query.set(event_target_value(&ev))
                     on:keydown=move |ev: web_sys::KeyboardEvent| ev.stop_propagation()
