@@ -1,10 +1,11 @@
 // The benchmark runner: our release build (dist/) against vis-timeline and TimelineJS in headless
 // Chromium (Debian's, driven by playwright-core), on the same generated data. See bench/README.md.
 //
-//   node bench/run.mjs [--quick] [--compare] [--n 1000,10000,real] [--reps 3] [--timeout 60]
+//   node bench/run.mjs [--quick] [--compare] [--n 1000,10000,real] [--reps 3] [--timeout 60] …
 //
-// Exit code: 0 when every run of ours became ready (budgets are printed, never asserted);
-// 1 when ours crashed or never became ready, or the runner itself failed; 2 for bad arguments.
+// Exit code: 0 when every run of ours became ready (budgets are printed, never asserted); 1 when
+// ours crashed or never became ready (refusing a bundle over its 20 MB limit excepted), or the
+// runner itself failed; 2 for bad arguments.
 import { chromium } from "playwright-core";
 import fs from "node:fs";
 import os from "node:os";
@@ -44,7 +45,8 @@ const TIMER_SLACK_MS = 0.1 + 1e-6;
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-const USAGE = `usage: node bench/run.mjs [--quick] [--compare] [--n 50,1000,10000,100000,real] [--reps N] [--timeout SECONDS]
+const USAGE = `usage: node bench/run.mjs [--quick] [--compare] [--n LIST] [--reps N] [--timeout S] [--interaction-timeout S]
+                         [--targets LIST] [--out FILE] [--shots]
   --quick     N = 1 000 only, one repetition, ours only unless --compare (what CI runs)
   --compare   also run vis-timeline 8.5.4 and TimelineJS 3.9.11 and print ratios to ours
   --n LIST    event counts, "<count>-short" (short texts, to fit the widget's 20 MB bundle limit) and/or
@@ -134,7 +136,7 @@ if (!fs.existsSync(path.join(DIST_SOURCE, "index.html"))) {
   console.error("bench: dist/ is missing: run `cargo xtask build` (or `cargo xtask bench`) first");
   process.exit(1);
 }
-if (opts.compare && !fs.existsSync(path.join(MODULES, "vis-timeline")) ) {
+if (opts.compare && !fs.existsSync(path.join(MODULES, "vis-timeline"))) {
   console.error("bench: bench/node_modules is missing: run `npm ci` in bench/ (or `cargo xtask bench`)");
   process.exit(1);
 }
@@ -203,7 +205,6 @@ function compressed(file) {
   return r;
 }
 const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const inDir = (dir, pred) => fs.readdirSync(dir).filter(pred).map((f) => path.join(dir, f));
 
 /**
  * What each target's pages actually fetched (recorded in every run), mapped back to files and

@@ -9,13 +9,16 @@ use crate::tools::{self, exec, root};
 use std::process::Command;
 
 const HELP: &str = "\
-cargo xtask bench [--quick] [--compare] [--n 50,1000,10000,100000,real] [--reps N] [--timeout S]
+cargo xtask bench [--quick] [--compare] [--n LIST] [--reps N] [--timeout S] [OPTIONS]
 
   --quick     N = 1 000 only, one repetition, ours only unless --compare (what CI runs)
   --compare   also run vis-timeline 8.5.4 and TimelineJS 3.9.11, with ratios to ours
-  --n LIST    event counts and/or `real` (default 50,1000,10000,100000,real)
+  --n LIST    event counts, `<count>-short` and/or `real`
+              (default 50,1000,10000,100000,100000-short,real)
   --reps N    fresh-browser repetitions, medians reported (default 3, 1 with --quick)
   --timeout S a target not ready after S seconds is reported as such (default 60)
+  --interaction-timeout S   time a page gets for the scripted inputs (default 180)
+  --targets LIST            only some of ours,vis,tljs
   --out FILE  JSON results (default bench/out/results.json)
   --shots     diagnostic screenshots in bench/out/shots/ (distorts the timings)
 

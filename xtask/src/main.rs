@@ -19,6 +19,8 @@ cargo xtask <command>
   test                install missing tools and browsers, then run every test tier (what CI runs)
   build               release build into dist/ and a raw/gzip size report
   check-bundle FILE   validate an events bundle (--json for machine-readable output)
+  bench [--quick] [--compare] [--n 1000,10000]
+                      performance against vis-timeline and TimelineJS (bench/README.md)
   setup               only install the tools (wasm32 target, trunk, wasm-bindgen, wasm-opt)
 ";
 

@@ -3,7 +3,7 @@
 //! The tiers: setup; format and lints (both targets); native tests of the pure core, the
 //! validator and the dataset; the JSON Schema over the same corpus; component tests in headless
 //! Chromium (wasm-bindgen-test); the release build and its size; end-to-end journeys against
-//! `dist/` in headless Chromium.
+//! `dist/` in headless Chromium; the benchmark in its quick mode.
 
 use crate::tools::{self, exec, root, CHROMEDRIVER};
 use std::process::Command;
@@ -88,6 +88,15 @@ fn tiers() -> Vec<Tier> {
         Tier {
             name: "end-to-end journeys (release build)",
             run: || exec(Command::new("node").arg("e2e/run.mjs").current_dir(root())),
+        },
+        Tier {
+            // Proves the benchmark still works (N = 1 000, one repetition); its budgets are
+            // printed, never asserted: the machines are shared and noisy.
+            name: "benchmark, quick mode",
+            run: || match crate::bench::run(&["--quick".to_string()]) {
+                0 => Ok(()),
+                code => Err(format!("cargo xtask bench --quick exited with {code}")),
+            },
         },
     ]
 }
