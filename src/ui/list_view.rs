@@ -83,8 +83,10 @@ pub fn ListView(ctx: Ctx) -> impl IntoView {
         .into()
     };
     view! {
+        // A scrolling region: focusable so keyboard users can scroll it.
         <section
             class="tl-list"
+            tabindex="0"
             class:tl-list--shown=move || ctx.list.get()
             aria-label=tr(ctx.lang, |s| s.list_view)
         >
