@@ -250,7 +250,8 @@ pub fn axis(view: View, width: f64, lang: Lang) -> Axis {
         let (label, major) = tick_label(day, lang);
         ticks.push(Tick { day, label, major });
     }
-    let (y, m, _) = civil_from_day(((view.start + view.end) / 2.0).floor() as i32);
+    // The context label sits at the left edge, so it names what is at the left edge.
+    let (y, m, _) = civil_from_day(view.start.ceil() as i32);
     let context = match unit {
         Unit::Day | Unit::Week | Unit::Fortnight => format!("{} {y}", month_name(lang, m)),
         Unit::Month | Unit::Quarter | Unit::HalfYear => y.to_string(),

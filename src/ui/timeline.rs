@@ -481,7 +481,7 @@ pub fn Timeline(
         </div>
         <Overview ctx=ctx />
         <ListView ctx=ctx />
-        <p class="tl-hint" class:tl-hint--shown=move || hint.get()>
+        <p class="tl-hint" class:tl-hint--shown=move || hint.get() class:tl-hidden=move || ctx.list.get()>
             <span class="tl-hint__wheel">{tr(lang, |s| s.wheel_hint)}</span>
             <span class="tl-hint__touch">{tr(lang, |s| s.touch_hint)}</span>
         </p>
@@ -626,6 +626,7 @@ fn Overview(ctx: Ctx) -> impl IntoView {
     view! {
         <div
             class="tl-overview"
+            class:tl-hidden=move || ctx.list.get()
             node_ref=strip
             aria-hidden="true"
             on:pointerdown=move |ev: web_sys::PointerEvent| {
