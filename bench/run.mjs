@@ -14,6 +14,7 @@ import zlib from "node:zlib";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/serve.mjs";
+import { CHROMIUM_ARGS } from "../e2e/lib/chromium.mjs";
 import { ensure, files, parseName, OUT, ROOT, REAL, SIZES } from "./gen.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,17 +24,6 @@ const DIST_SOURCE = path.join(ROOT, "dist");
 const DIST = path.join(OUT, "dist-snapshot");
 const MODULES = path.join(here, "node_modules");
 
-// The same flags as e2e/run.mjs (not imported: importing it would run the journeys).
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const VIEWPORT = { width: 1280, height: 720 };
 const PACE_MS = 50; // one scripted input every 50 ms, whatever the page is doing
 const SETTLE_MS = 500; // frames still recorded after the last input

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./serve.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -14,16 +15,6 @@ const dist = path.join(root, "dist");
 const out = path.join(here, "out");
 fs.mkdirSync(out, { recursive: true });
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 if (!fs.existsSync(path.join(dist, "index.html"))) {
   console.error("dist/ is missing: run `cargo xtask build` first");
@@ -39,7 +30,7 @@ const files = fs
 const roots = { "/fixtures/": path.join(root, "tests", "bundles"), "/examples/": path.join(root, "examples"), "/": dist };
 const server = await serve(roots);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
 });
 

@@ -5,7 +5,7 @@
 //! and passes its exit code on. Budgets are printed as PASS/FAIL lines, never turned into a
 //! failing exit code: only a crash, or our widget never becoming ready, fails.
 
-use crate::tools::{self, exec, root};
+use crate::tools::{self, root};
 use std::process::Command;
 
 const HELP: &str = "\
@@ -57,25 +57,10 @@ fn run_cmd(args: &[String]) -> tools::Result<i32> {
     Ok(status.code().unwrap_or(1))
 }
 
-/// The bench's npm packages (vis-timeline, TimelineJS, playwright-core), from its lockfile:
-/// `npm ci` when node_modules is missing or older than the lockfile, else nothing.
+/// The bench's npm packages (vis-timeline, TimelineJS, playwright-core), from its lockfile.
 fn ensure_bench_packages() -> tools::Result<()> {
-    let dir = root().join("bench");
-    let lock = dir.join("package-lock.json");
-    let stamp = dir.join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
-        (Ok(a), Ok(b)) => match (a.modified(), b.modified()) {
-            (Ok(a), Ok(b)) => b >= a,
-            _ => false,
-        },
-        _ => false,
-    };
-    let complete = ["playwright-core", "vis-timeline", "@knight-lab/timelinejs"]
-        .iter()
-        .all(|p| dir.join("node_modules").join(p).join("package.json").exists());
-    if fresh && complete {
-        return Ok(());
-    }
-    eprintln!("\x1b[1msetup:\x1b[0m installing the benchmark's packages (npm ci in bench/)");
-    exec(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+    tools::ensure_npm_packages(
+        "bench",
+        &["playwright-core", "vis-timeline", "@knight-lab/timelinejs"],
+    )
 }

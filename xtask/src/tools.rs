@@ -177,9 +177,10 @@ pub fn ensure_chromium() -> Result<()> {
     )
 }
 
-/// The end-to-end tier's npm packages (playwright-core, axe-core, ajv), from the lockfile.
-pub fn ensure_e2e_packages() -> Result<()> {
-    let dir = root().join("e2e");
+/// `npm ci` in `folder` (relative to the repository) when its node_modules is missing, older
+/// than the lockfile, or lacks one of `packages`; otherwise nothing.
+pub fn ensure_npm_packages(folder: &str, packages: &[&str]) -> Result<()> {
+    let dir = root().join(folder);
     let lock = dir.join("package-lock.json");
     let stamp = dir.join("node_modules/.package-lock.json");
     let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
@@ -189,9 +190,16 @@ pub fn ensure_e2e_packages() -> Result<()> {
         },
         _ => false,
     };
-    if fresh && dir.join("node_modules/playwright-core").exists() {
+    let complete =
+        packages.iter().all(|p| dir.join("node_modules").join(p).join("package.json").exists());
+    if fresh && complete {
         return Ok(());
     }
-    say("installing the end-to-end packages (npm ci in e2e/)");
+    say(&format!("installing the npm packages of {folder}/ (npm ci)"));
     exec(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+}
+
+/// The end-to-end tier's npm packages (playwright-core, axe-core, ajv), from the lockfile.
+pub fn ensure_e2e_packages() -> Result<()> {
+    ensure_npm_packages("e2e", &["playwright-core", "axe-core", "ajv"])
 }
