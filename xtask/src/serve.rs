@@ -13,7 +13,10 @@ pub fn run_cmd(args: &[String]) -> tools::Result<()> {
     println!("\nServing the timeline at http://127.0.0.1:{port}/ (Ctrl+C stops)\n");
     exec(
         Command::new("trunk")
-            .args(["serve", "--release", "--address", "127.0.0.1", "--port", &port])
+            // Its own output folder: trunk serve adds a live-reload script, which must not end up in
+            // the dist/ that tests, benchmarks and hosts use.
+            .args(["serve", "--release", "--address", "127.0.0.1", "--port", &port, "--dist"])
+            .arg(root().join("target").join("serve-dist"))
             .current_dir(root()),
     )
 }
