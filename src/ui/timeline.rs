@@ -512,29 +512,32 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
     let lang = ctx.lang;
     match it {
         Item::Event { index, lane, labelled } => {
-            let (e, color, icon, fallbacks) = ctx.model.with_value(|m| {
-                let e = m.bundle.events[index].clone();
+            // Read the event from the model by index: a row must not copy its summary and
+            // excerpts, and rows are rebuilt whenever the zoom crosses a level.
+            let (id, anchor, range_days, landmark, color, icon) = ctx.model.with_value(|m| {
+                let e = &m.bundle.events[index];
                 let c = &m.bundle.categories[e.category.min(m.bundle.categories.len() - 1)];
-                (e, c.color.clone(), c.icon.name(), m.fallbacks.clone())
+                let anchor = anchor_of(e);
+                let range = e.is_range().then(|| f64::from(e.last_day()) + 1.0 - anchor);
+                (e.id.clone(), anchor, range, e.importance == 1, c.color.clone(), c.icon.name())
             });
-            let anchor = anchor_of(&e);
-            let range_px =
-                if e.is_range() { Some(f64::from(e.last_day()) + 1.0 - anchor) } else { None };
-            let id = e.id.clone();
-            let e2 = e.clone();
-            let fb = fallbacks.clone();
+            let range_px = range_days;
             let title = move || {
-                e2.title.pick(lang.get().code(), &fb).map(|p| p.0.to_string()).unwrap_or_default()
+                ctx.model.with_value(|m| m.title(&m.bundle.events[index], lang.get()).0.to_string())
             };
-            let title2 = title.clone();
-            let e3 = e.clone();
-            let name = move || format!("{}, {}", title2(), event_date(&e3, lang.get()));
+            let name = move || {
+                let l = lang.get();
+                ctx.model.with_value(|m| {
+                    let e = &m.bundle.events[index];
+                    format!("{}, {}", m.title(e, l).0, event_date(e, l))
+                })
+            };
             view! {
                 <button
                     type="button"
                     class="tl-marker"
                     class:tl-marker--range=range_px.is_some()
-                    class:tl-marker--landmark=e.importance == 1
+                    class:tl-marker--landmark=landmark
                     class:tl-marker--dim=move || !ctx.matching.get()[index]
                     data-event-id=id
                     data-lane=lane
