@@ -15,6 +15,8 @@
 //! intervals of each pass in a list that only grows at its end, so a layout of `n` events in
 //! `k` lanes costs O(n log n) to sort plus O(n · k · log n) to place.
 
+use crate::core::order::{sort_indices, sorted_by};
+
 /// What layout needs to know of an event, in days (the UI builds these from the bundle).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Shape {
@@ -181,7 +183,7 @@ pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
             }
         }
     }
-    placed.sort_by_key(|p| p.index);
+    let placed = sorted_by(placed, &|a, b| a.index.cmp(&b.index));
     let used = lanes.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1) as u16;
     let overflow = by_anchor(shapes, overflow);
     Layout { level, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
@@ -191,7 +193,7 @@ pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
 /// input that is already sorted).
 fn by_anchor(shapes: &[Shape], indices: impl IntoIterator<Item = usize>) -> Vec<usize> {
     let mut v: Vec<usize> = indices.into_iter().collect();
-    v.sort_by(|&a, &b| shapes[a].anchor.total_cmp(&shapes[b].anchor).then(a.cmp(&b)));
+    sort_indices(&mut v, &|a, b| shapes[a].anchor.total_cmp(&shapes[b].anchor).then(a.cmp(&b)));
     v
 }
 
@@ -221,7 +223,7 @@ fn clusters(shapes: &[Shape], overflow: &[usize], ppd: f64) -> Vec<Cluster> {
         }
     }
     for c in &mut out {
-        c.indices.sort_unstable();
+        sort_indices(&mut c.indices, &|a, b| a.cmp(&b));
     }
     out
 }

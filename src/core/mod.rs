@@ -16,6 +16,8 @@ pub mod deeplink;
 pub mod i18n;
 pub mod json;
 pub mod layout;
+pub mod num;
+pub mod order;
 pub mod prepared;
 pub mod scale;
 pub mod search;

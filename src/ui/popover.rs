@@ -91,7 +91,7 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
         let x = ctx.model.with_value(|m| v.x(anchor_of(&m.bundle.events[i]), w));
         // Beside the marker, flipped to its left in the right half, shifted to stay inside.
         let l = if x > w / 2.0 { x - POPOVER_PX - 24.0 } else { x + 24.0 };
-        format!("{}px", l.clamp(8.0, (w - POPOVER_PX - 8.0).max(8.0)))
+        format!("{}px", crate::core::num::fixed(l.clamp(8.0, (w - POPOVER_PX - 8.0).max(8.0)), 1))
     };
 
     view! {

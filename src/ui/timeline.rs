@@ -8,6 +8,7 @@
 
 use crate::core::i18n::{format_range, Lang};
 use crate::core::layout::{self, extent_px, level_of, level_px_per_day, Layout};
+use crate::core::num::{fixed, parse_px};
 use crate::core::prepared::{anchor_of, Prepared};
 use crate::core::scale::{wheel_factor, View};
 use crate::core::ticks::axis;
@@ -78,7 +79,7 @@ pub fn Timeline(
             .get_untracked()
             .and_then(|el| web_sys::window()?.get_computed_style(&el).ok().flatten())
             .and_then(|cs| cs.get_property_value("--tl-lane-h").ok())
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+            .and_then(|v| parse_px(&v))
             .filter(|v| *v >= 16.0)
             .unwrap_or(34.0);
         if h <= 0.0 {
@@ -197,11 +198,9 @@ pub fn Timeline(
         let w = width.get();
         if let Some(el) = viewport.get() {
             let style = web_sys::HtmlElement::style(&el);
-            let _ = style.set_property("--tl-v0", &format!("{:.4}", v.start));
-            let _ = style.set_property(
-                "--tl-ppd",
-                &format!("{:.6}", if w > 0.0 { w / v.span() } else { 0.0 }),
-            );
+            let _ = style.set_property("--tl-v0", &fixed(v.start, 4));
+            let _ =
+                style.set_property("--tl-ppd", &fixed(if w > 0.0 { w / v.span() } else { 0.0 }, 6));
         }
     });
 
@@ -423,8 +422,8 @@ pub fn Timeline(
                 <div
                     class="tl-era"
                     class:tl-era--odd=i % 2 == 1
-                    style:left=format!("calc(({a} - var(--tl-v0)) * var(--tl-ppd) * 1px)")
-                    style:width=format!("calc({} * var(--tl-ppd) * 1px)", b - a)
+                    style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px)", fixed(a, 3))
+                    style:width=format!("calc({} * var(--tl-ppd) * 1px)", fixed(b - a, 3))
                 >
                     <span class="tl-era__label">
                         {move || label.pick(lang.get().code(), &fallbacks).map(|p| p.0.to_string()).unwrap_or_default()}
@@ -545,7 +544,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                     aria-label=name
                     aria-haspopup="dialog"
                     aria-expanded=move || if ctx.selected.get() == Some(index) { "true" } else { "false" }
-                    style:left=format!("calc(({anchor} - var(--tl-v0)) * var(--tl-ppd) * 1px - 10px)")
+                    style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 10px)", fixed(anchor, 3))
                     style:top=format!("calc({lane} * var(--tl-lane-h))")
                     on:click=move |_| ctx.open(index)
                     on:focus=move |_| ctx.focus.set(index)
@@ -553,7 +552,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                     {range_px.map(|d| view! {
                         <span class="tl-marker__bar" aria-hidden="true"
                             style:background-color=color.clone()
-                            style:width=format!("calc({d} * var(--tl-ppd) * 1px)")></span>
+                            style:width=format!("calc({} * var(--tl-ppd) * 1px)", fixed(d, 3))></span>
                     })}
                     <span class=format!("tl-marker__icon tl-icon--{icon}") aria-hidden="true"
                         style:background-color=color.clone()></span>
@@ -578,7 +577,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                     class="tl-cluster"
                     tabindex="-1"
                     aria-label=name
-                    style:left=format!("calc(({anchor} - var(--tl-v0)) * var(--tl-ppd) * 1px - 4px)")
+                    style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 4px)", fixed(anchor, 3))
                     style:top=format!("calc({lane} * var(--tl-lane-h))")
                     on:click=move |_| {
                         let extent = ctx.model.with_value(|m| m.extent);
@@ -623,7 +622,7 @@ fn Overview(ctx: Ctx) -> impl IntoView {
         .iter()
         .step_by((days.len() / 400).max(1))
         .map(
-            |d| view! { <span class="tl-overview__dot" style:left=format!("{}%", pct(*d))></span> },
+            |d| view! { <span class="tl-overview__dot" style:left=format!("{}%", fixed(pct(*d), 3))></span> },
         )
         .collect_view();
     view! {
@@ -681,8 +680,8 @@ fn Overview(ctx: Ctx) -> impl IntoView {
             {ticks}
             <div
                 class="tl-overview__window"
-                style:left=move || format!("{}%", pct(ctx.view.get().start))
-                style:width=move || format!("{}%", ctx.view.get().span() / extent.span() * 100.0)
+                style:left=move || format!("{}%", fixed(pct(ctx.view.get().start), 3))
+                style:width=move || format!("{}%", fixed(ctx.view.get().span() / extent.span() * 100.0, 3))
             >
                 <span class="tl-overview__handle tl-overview__handle--start" data-edge="start"></span>
                 <span class="tl-overview__handle tl-overview__handle--end" data-edge="end"></span>
