@@ -8,7 +8,35 @@ use crate::core::bundle::{Event, L10n};
 
 /// Lower-cases `s` and strips diacritics from Latin letters.
 pub fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).map(strip_accent).collect()
+    s.chars().map(lower).map(strip_accent).collect()
+}
+
+/// The lower case of `c` in the scripts a bundle of this kind is written in: Latin (Basic,
+/// Latin-1, Extended-A), modern Greek and Cyrillic; other characters are returned unchanged. The
+/// standard library's `char::to_lowercase` covers all of Unicode with a 11 KB table in the
+/// wasm; these ranges are where it matters for searching Indonesian, English and romanised or
+/// Russian names (tests compare this with `to_lowercase` on every character of them).
+pub fn lower(c: char) -> char {
+    let u = c as u32;
+    let shifted = match u {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde => u + 0x20,
+        0x130 => 0x69, // İ: Turkish capital dotted I folds to a plain i for searching
+        0x178 => 0xff,
+        0x100..=0x137 | 0x14a..=0x177 if u.is_multiple_of(2) => u + 1,
+        0x139..=0x148 | 0x179..=0x17e if !u.is_multiple_of(2) => u + 1,
+        0x391..=0x3a1 | 0x3a3..=0x3ab => u + 0x20,
+        0x386 => 0x3ac,
+        0x388..=0x38a => u + 0x25,
+        0x38c => 0x3cc,
+        0x38e | 0x38f => u + 0x3f,
+        0x400..=0x40f => u + 0x50,
+        0x410..=0x42f => u + 0x20,
+        0x460..=0x481 | 0x48a..=0x4bf | 0x4d0..=0x52f if u.is_multiple_of(2) => u + 1,
+        0x4c1..=0x4ce if !u.is_multiple_of(2) => u + 1,
+        0x4c0 => 0x4cf,
+        _ => u,
+    };
+    char::from_u32(shifted).unwrap_or(c)
 }
 
 fn strip_accent(c: char) -> char {
@@ -87,6 +115,27 @@ mod tests {
     fn fold_ignores_case_and_accents() {
         assert_eq!(fold("Lüshun ÉTÉ Khrushchëv"), "lushun ete khrushchev");
         assert_eq!(fold("‘satelit’"), "'satelit'");
+    }
+
+    /// Every character of the covered scripts lower-cases as the standard library does
+    /// (where its answer is one character; U+0130 is the one deliberate difference).
+    #[test]
+    fn lower_agrees_with_std_on_latin_greek_and_cyrillic() {
+        let ranges = [0..0x180u32, 0x386..0x3ac, 0x400..0x530];
+        for u in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(u) else { continue };
+            let std: Vec<char> = c.to_lowercase().collect();
+            if u == 0x130 {
+                assert_eq!(lower(c), 'i');
+            } else if std.len() == 1 {
+                assert_eq!(lower(c), std[0], "U+{u:04X} {c}");
+            }
+        }
+        // Outside the covered ranges characters are left alone, never mangled.
+        for c in ['中', '国', 'ǅ', 'Ա', '😀'] {
+            assert!(lower(c) == c || c.to_lowercase().eq([lower(c)]), "{c}");
+        }
+        assert_eq!(fold("МОСКВА Ёлка ΑΘΗΝΑ Ürümqi"), "москва ёлка αθηνα urumqi");
     }
 
     #[test]
