@@ -52,7 +52,11 @@ fn check_axis(view: View, width: f64, lang: Lang) -> Result<Axis, String> {
                 a.unit
             ));
         }
-        let expected = expected_label(t.day, lang);
+        let mut expected = expected_label(t.day, lang);
+        // A label that would run past the right edge is dropped (the tick line stays).
+        if view.x(day, width) + label_px(&expected) - LABEL_GAP_PX > width {
+            expected.clear();
+        }
         if t.label != expected || t.major != is_jan_1(t.day) {
             return fail(format!(
                 "tick {} labelled {:?} (major {}), expected {expected:?}",
@@ -200,7 +204,7 @@ fn axis_labels_years_months_and_days_in_indonesian_and_english() {
     // The whole range on a phone: years.
     let a = axis(extent().full(), 320.0, Lang::Id);
     assert_eq!(a.ticks[0].label, "1950");
-    assert!(a.ticks.iter().all(|t| t.major && t.label.len() == 4));
+    assert!(a.ticks.iter().all(|t| t.major && (t.label.len() == 4 || t.label.is_empty())));
     assert_eq!(a.context, "");
     // A year on a desktop: "1958" on 1 January, then short months, the year as context.
     for (lang, august) in [(Lang::Id, "Agu"), (Lang::En, "Aug")] {

@@ -37,6 +37,22 @@ export const journeys = {
     await shot("zoomed-1958");
   },
 
+  async "a bare marker shows its title and date while focused"({ page, base, shot }) {
+    await page.goto(`${base}/index.html?lang=en`);
+    await ready(page);
+    const bare = page.locator(".tl-marker:not(:has(.tl-marker__label))").first();
+    eq(await bare.count(), 1, "the whole range has bare markers");
+    const name = await bare.getAttribute("aria-label");
+    assert(/^.{4,}, .*19[56]\d/.test(name), `the name has a title and a date: ${name}`);
+    const drawn = () => bare.evaluate((el) => getComputedStyle(el, "::after").content);
+    eq(await drawn(), "none", "no name drawn before focus");
+    // A key press first, so the programmatic focus counts as keyboard focus (:focus-visible).
+    await page.keyboard.press("Shift");
+    await bare.focus();
+    eq(await drawn(), JSON.stringify(name), "the focused bare marker draws its accessible name");
+    await shot("bare-marker-focused");
+  },
+
   async "a plain wheel scrolls the page, not the timeline"({ page, base }) {
     await page.setViewportSize({ width: 1280, height: 400 });
     await page.goto(`${base}/index.html?lang=en`);

@@ -247,7 +247,13 @@ pub fn axis(view: View, width: f64, lang: Lang) -> Axis {
         if f64::from(day) >= view.end {
             break;
         }
-        let (label, major) = tick_label(day, lang);
+        let (mut label, major) = tick_label(day, lang);
+        // A label that would run past the right edge is cut by the viewport ("1" of "1966"):
+        // the tick keeps its line and drops its text.
+        let x = (f64::from(day) - view.start) / view.span() * width;
+        if x + label_px(&label) - LABEL_GAP_PX > width {
+            label.clear();
+        }
         ticks.push(Tick { day, label, major });
     }
     // The context label sits at the left edge, so it names what is at the left edge.
@@ -267,6 +273,19 @@ mod tests {
 
     fn extent() -> Extent {
         Extent::days(day_number(1950, 1, 1), day_number(1965, 12, 31))
+    }
+
+    #[test]
+    fn no_label_runs_past_the_right_edge() {
+        for width in [320.0, 375.0, 768.0, 1170.0, 1280.0, 2560.0] {
+            let view = extent().full();
+            let a = axis(view, width, Lang::En);
+            for t in &a.ticks {
+                let x = (f64::from(t.day) - view.start) / view.span() * width;
+                assert!(t.label.is_empty() || x + label_px(&t.label) - LABEL_GAP_PX <= width);
+            }
+            assert!(a.ticks.iter().filter(|t| !t.label.is_empty()).count() >= 3, "{width}");
+        }
     }
 
     #[test]

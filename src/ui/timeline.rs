@@ -521,6 +521,10 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                 (e.id.clone(), anchor, range, e.importance == 1, c.color.clone(), c.icon.name())
             });
             let range_px = range_days;
+            // Room from the marker to the end of the range, past which nothing can be seen:
+            // labels and the hover name stop there instead of being cut mid-word.
+            let end = ctx.model.with_value(|m| m.extent.end);
+            let room = format!("calc({} * var(--tl-ppd) * 1px - 28px)", fixed(end - anchor, 3));
             let title = move || {
                 ctx.model.with_value(|m| m.title(&m.bundle.events[index], lang.get()).0.to_string())
             };
@@ -546,6 +550,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                     aria-expanded=move || if ctx.selected.get() == Some(index) { "true" } else { "false" }
                     style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 10px)", fixed(anchor, 3))
                     style:top=format!("calc({lane} * var(--tl-lane-h))")
+                    style:--tl-room=room
                     on:click=move |_| ctx.open(index)
                     on:focus=move |_| ctx.focus.set(index)
                 >
