@@ -28,6 +28,29 @@ export const journeys = {
     eq(await page.getAttribute("[data-timeline]", "data-mode"), null, "Esc leaves");
   },
 
+  async "a fullscreen slide fits a 1280×720 projector without scrolling the page"({ page, base, shot }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}/index.html`);
+    await ready(page);
+    await page.getByRole("button", { name: "Mode presentasi" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await page.waitForTimeout(300);
+    eq(await page.evaluate(() => !!document.fullscreenElement), true, "fullscreen granted");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("PageDown");
+    await page.waitForTimeout(400);
+    const box = await dialog.boundingBox();
+    assert(box.y + box.height <= 720 + 1, `the event card ends on screen: ${JSON.stringify(box)}`);
+    assert(box.height >= 150, `the card has room to read: ${box.height}px`);
+    // Its title and date are in view; longer text scrolls inside the card.
+    const title = await page.locator(".tl-popover__title").boundingBox();
+    assert(title.y + title.height <= 720, "the title is on screen");
+    // The current event is marked on the track too.
+    const id = await dialog.getAttribute("data-event-id");
+    eq(await page.getAttribute(`.tl-track [data-event-id="${id}"]`, "aria-expanded"), "true", "its marker is the open one");
+    await shot("present-720p");
+  },
+
   async "filters apply to the steps"({ page, base }) {
     await page.goto(`${base}/index.html?lang=en&mode=present`);
     await ready(page);

@@ -22,7 +22,6 @@ use crate::ui::text::tr;
 use crate::ui::toolbar::Toolbar;
 use leptos::html::Div;
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -35,6 +34,10 @@ const TRACK_CHROME_PX: f64 = 56.0;
 const CULL_MARGIN_PX: f64 = 400.0;
 /// Movement (px) before a press becomes a drag rather than a click.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
+
+/// Layouts kept for zooming back: every level of the range in two languages, with room to
+/// spare, while a 100 000-event bundle's layouts (about 2 MB each) stay bounded.
+const LAYOUT_CACHE: usize = 32;
 
 /// What a layout depends on: language (label widths), zoom level, hidden categories and lanes.
 type LayoutKey = (Lang, i32, Vec<bool>, u16);
@@ -102,10 +105,14 @@ pub fn Timeline(
         }
     });
     // Layouts are cached per (language, level, filter): zooming back and forth costs nothing.
-    let cache: StoredValue<HashMap<LayoutKey, Arc<Layout>>> = StoredValue::new(HashMap::new());
+    // A short list, newest last: a reader visits a few dozen levels and filters at most, and
+    // a list needs no hashing code in the wasm.
+    let cache: StoredValue<Vec<(LayoutKey, Arc<Layout>)>> = StoredValue::new(Vec::new());
     let current_layout = Memo::new(move |_| {
         let key = (lang.get(), level.get(), ctx.hidden.get(), max_lanes.get());
-        if let Some(l) = cache.with_value(|c| c.get(&key).cloned()) {
+        if let Some(l) =
+            cache.with_value(|c| c.iter().find(|(k, _)| *k == key).map(|e| e.1.clone()))
+        {
             return l;
         }
         let all = shapes.get();
@@ -123,7 +130,10 @@ pub fn Timeline(
         }
         let l = Arc::new(l);
         cache.update_value(|c| {
-            c.insert(key, l.clone());
+            if c.len() >= LAYOUT_CACHE {
+                c.remove(0);
+            }
+            c.push((key, l.clone()));
         });
         l
     });
