@@ -10,7 +10,8 @@ use timeline::core::calendar::day_number;
 use timeline::core::i18n::Lang;
 use timeline::core::json::Json;
 use timeline::core::layout::{
-    extent_px, is_labelled, layout, level_of, level_px_per_day, Layout, Shape, CLUSTER_PX,
+    extent_at, is_labelled, layout, layout_at, level_of, level_px_per_day, Layout, Shape,
+    CLUSTER_PX, PRESENT_TEXT,
 };
 use timeline::core::prepared::Prepared;
 
@@ -91,7 +92,7 @@ fn check_layout(shapes: &[Shape], level: i32, max_lanes: u16, l: &Layout) -> Res
             .placed
             .iter()
             .map(|p| {
-                let (a, b) = extent_px(&shapes[p.index], p.labelled, ppd * zoom);
+                let (a, b) = extent_at(&shapes[p.index], p.labelled, ppd * zoom, l.text);
                 (p.lane, a, b, p.index)
             })
             .collect();
@@ -401,5 +402,37 @@ fn layout_with_non_finite_shapes_still_places_the_finite_ones_without_overlap() 
         let mut sub = layout(&only, level, 3);
         sub.placed.iter_mut().for_each(|p| p.index = finite[p.index]);
         assert_eq!(sub.placed, l.placed, "level {level}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Larger labels (presentation mode) keep every property: each event placed or clustered
+    /// once, no overlap within a level at the larger widths.
+    #[test]
+    fn layout_with_larger_labels_holds_every_property(
+        shapes in shapes(),
+        level in 0_i32..=16,
+        max_lanes in 1_u16..=8,
+        text in 1.0_f64..2.0,
+    ) {
+        let l = layout_at(&shapes, level, max_lanes, text);
+        prop_assert_eq!(l.text, text);
+        check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
+    }
+}
+
+#[test]
+fn the_real_dataset_in_presentation_mode_holds_every_property() {
+    let p = real_dataset();
+    let shapes = p.shapes(Lang::En);
+    for level in 0..=16 {
+        let l = layout_at(&shapes, level, 4, PRESENT_TEXT);
+        check_layout(&shapes, level, 4, &l).unwrap_or_else(|e| panic!("level {level}: {e}"));
     }
 }

@@ -69,6 +69,10 @@ pub fn label_px(chars: usize) -> f64 {
     (chars as f64 * LABEL_CHAR_PX + 6.0).min(MAX_LABEL_PX)
 }
 
+/// Presentation mode draws labels at 20 px instead of 13 px, so a projected track is legible
+/// from the back of a classroom: label widths and their cap grow by this factor.
+pub const PRESENT_TEXT: f64 = 20.0 / 13.0;
+
 /// One placed event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
@@ -93,6 +97,8 @@ pub struct Cluster {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Layout {
     pub level: i32,
+    /// The label size it was laid out for, as a multiple of the 13 px label font.
+    pub text: f64,
     /// Lanes in use (clusters sit on the row after them).
     pub lanes: u16,
     pub placed: Vec<Placed>,
@@ -101,9 +107,15 @@ pub struct Layout {
 
 /// The horizontal extent in px (at `ppd`) an item occupies, gap included.
 pub fn extent_px(s: &Shape, labelled: bool, ppd: f64) -> (f64, f64) {
+    extent_at(s, labelled, ppd, 1.0)
+}
+
+/// [`extent_px`] with labels drawn `text` times the 13 px font (see [`PRESENT_TEXT`]).
+pub fn extent_at(s: &Shape, labelled: bool, ppd: f64, text: f64) -> (f64, f64) {
     let x = s.anchor * ppd;
     let bar_end = s.end * ppd;
-    let head = x + MARKER_PX / 2.0 + if labelled { label_px(s.label_chars) } else { 0.0 };
+    let label = if labelled { label_px(s.label_chars) * text } else { 0.0 };
+    let head = x + MARKER_PX / 2.0 + label;
     (x - MARKER_PX / 2.0, head.max(bar_end) + GAP_PX)
 }
 
@@ -143,6 +155,12 @@ fn is_free_in(spans: &[(f64, f64)], a: f64, b: f64) -> bool {
 /// Lays out `shapes` (in any order; the bundle's is by first day) at `level` in at most
 /// `max_lanes` lanes.
 pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
+    layout_at(shapes, level, max_lanes, 1.0)
+}
+
+/// [`layout`] with labels drawn `text` times the 13 px font (see [`PRESENT_TEXT`]).
+pub fn layout_at(shapes: &[Shape], level: i32, max_lanes: u16, text: f64) -> Layout {
+    let text = if text.is_finite() && text > 0.0 { text } else { 1.0 };
     let ppd = level_px_per_day(level);
     let max_lanes = max_lanes.max(1);
     let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::default()).collect();
@@ -171,7 +189,7 @@ pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
                 _ => &[labelled],
             };
             let spot = tries.iter().find_map(|&try_label| {
-                let (a, b) = extent_px(s, try_label, ppd);
+                let (a, b) = extent_at(s, try_label, ppd, text);
                 lanes.iter().position(|l| l.is_free(a, b)).map(|lane| (lane, try_label, a, b))
             });
             match spot {
@@ -186,7 +204,7 @@ pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
     let placed = sorted_by(placed, &|a, b| a.index.cmp(&b.index));
     let used = lanes.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1) as u16;
     let overflow = by_anchor(shapes, overflow);
-    Layout { level, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
+    Layout { level, text, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
 }
 
 /// `indices` sorted by their shapes' anchors, ties in index order (a stable sort, linear on

@@ -7,7 +7,7 @@
 //! every marker.
 
 use crate::core::i18n::{format_range, Lang};
-use crate::core::layout::{self, extent_px, level_of, level_px_per_day, Layout};
+use crate::core::layout::{self, extent_at, level_of, level_px_per_day, Layout, PRESENT_TEXT};
 use crate::core::num::{fixed, parse_px};
 use crate::core::prepared::{anchor_of, Prepared};
 use crate::core::scale::{wheel_factor, View};
@@ -39,8 +39,9 @@ const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// spare, while a 100 000-event bundle's layouts (about 2 MB each) stay bounded.
 const LAYOUT_CACHE: usize = 32;
 
-/// What a layout depends on: language (label widths), zoom level, hidden categories and lanes.
-type LayoutKey = (Lang, i32, Vec<bool>, u16);
+/// What a layout depends on: language (label widths), zoom level, hidden categories, lanes and
+/// whether labels are drawn large (presentation mode).
+type LayoutKey = (Lang, i32, Vec<bool>, u16, bool);
 
 /// One thing drawn on the track.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,7 +110,7 @@ pub fn Timeline(
     // a list needs no hashing code in the wasm.
     let cache: StoredValue<Vec<(LayoutKey, Arc<Layout>)>> = StoredValue::new(Vec::new());
     let current_layout = Memo::new(move |_| {
-        let key = (lang.get(), level.get(), ctx.hidden.get(), max_lanes.get());
+        let key = (lang.get(), level.get(), ctx.hidden.get(), max_lanes.get(), ctx.present.get());
         if let Some(l) =
             cache.with_value(|c| c.iter().find(|(k, _)| *k == key).map(|e| e.1.clone()))
         {
@@ -117,7 +118,8 @@ pub fn Timeline(
         }
         let all = shapes.get();
         let subset: Vec<_> = included.get().iter().map(|&i| all[i]).collect();
-        let mut l = layout::layout(&subset, key.1, key.3);
+        let text = if key.4 { PRESENT_TEXT } else { 1.0 };
+        let mut l = layout::layout_at(&subset, key.1, key.3, text);
         // Back from positions in the subset to event indices.
         let inc = included.get_untracked();
         for p in &mut l.placed {
@@ -154,7 +156,7 @@ pub fn Timeline(
         let mut focus_shown = false;
         for p in &l.placed {
             let s = &shapes[p.index];
-            let (a, b) = extent_px(s, p.labelled, ppd);
+            let (a, b) = extent_at(s, p.labelled, ppd, l.text);
             // Extents are at the level's scale; convert back to days (labels do not scale).
             let a_day = s.anchor - (s.anchor * ppd - a) / ppd / scale;
             let b_day =
