@@ -16,6 +16,10 @@ export const journeys = {
     await page.keyboard.press("PageDown");
     await page.waitForTimeout(300);
     eq(await count(), "3 / 65", "two clicks later");
+    // A screen reader hears each step: its title, date and place in a polite live region.
+    const title = await page.locator(".tl-popover__title").innerText();
+    const heard = await page.$$eval("[data-timeline] [aria-live=polite]", (els) => els.map((e) => e.textContent));
+    assert(heard.some((t) => t.startsWith(title) && t.includes("3 / 65")), `announced: ${JSON.stringify(heard)} (title ${title})`);
     assert((await dialog.getAttribute("data-event-id")) !== first, "a new event");
     const size = await page.$eval("[data-timeline]", (e) => parseFloat(getComputedStyle(e).fontSize));
     assert(size >= 24, `large type: ${size}px`);

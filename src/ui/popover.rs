@@ -81,6 +81,27 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
             }
         }
     };
+    // Stepping (previous/next, a presentation clicker) changes the dialog's content without
+    // moving focus, so screen readers would hear nothing: the new event is said in a polite
+    // live region. Opening is heard through the focus moving into the dialog.
+    let stepped = RwSignal::new(String::new());
+    Effect::new(move |prev: Option<Option<usize>>| {
+        let now = selected.get();
+        if let (Some(Some(a)), Some(b)) = (prev, now) {
+            if a != b {
+                let l = lang.get_untracked();
+                let said = ctx.model.with_value(|m| {
+                    let e = &m.bundle.events[b];
+                    format!("{}, {}", m.title(e, l).0, event_date(e, l))
+                });
+                let at = untrack(position)
+                    .map(|(p, t)| format!(" ({} {} / {t})", l.strings().step, p + 1))
+                    .unwrap_or_default();
+                stepped.set(format!("{said}{at}"));
+            }
+        }
+        now
+    });
     let narrow = move || ctx.width.get() < SHEET_BELOW_PX && !ctx.present.get();
     let left = move || {
         let (Some(i), w) = (selected.get(), ctx.width.get()) else { return "0px".to_string() };
@@ -153,6 +174,7 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                 </button>
             </div>
         </Show>
+        <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || stepped.get()}</div>
     }
 }
 
