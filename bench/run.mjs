@@ -4,7 +4,7 @@
 //   node bench/run.mjs [--quick] [--compare] [--n 1000,10000,real] [--reps 3] [--timeout 60] …
 //
 // Exit code: 0 when every run of ours became ready (budgets are printed, never asserted); 1 when
-// ours crashed or never became ready (refusing a bundle over its 20 MB limit excepted), or the
+// ours crashed or never became ready (refusing a bundle over its 150 MB limit excepted), or the
 // runner itself failed; 2 for bad arguments.
 import { chromium } from "playwright-core";
 import fs from "node:fs";
@@ -39,8 +39,8 @@ const USAGE = `usage: node bench/run.mjs [--quick] [--compare] [--n LIST] [--rep
                          [--targets LIST] [--out FILE] [--shots]
   --quick     N = 1 000 only, one repetition, ours only unless --compare (what CI runs)
   --compare   also run vis-timeline 8.5.4 and TimelineJS 3.9.11 and print ratios to ours
-  --n LIST    event counts, "<count>-short" (short texts, to fit the widget's 20 MB bundle limit) and/or
-              "real" (the 1950–1965 dataset); default 50,1000,10000,100000,100000-short,real
+  --n LIST    event counts, "<count>-short" (1–3 word texts, no excerpts: the cost of the count without
+              the text) and/or "real" (the 1950–1965 dataset); default 50,1000,10000,100000,100000-short,real
   --reps N    repetitions (fresh browser each), medians reported; default 3 (1 with --quick)
   --timeout S a target that is not ready after S seconds is reported as such; default 60
   --interaction-timeout S
@@ -621,18 +621,19 @@ function budgets(summary, sizes) {
     line(o10.frames_over_50ms === 0, `10 000 events: frames > 50 ms: ${fmt(o10.frames_over_50ms)}, longest ${fmt(o10.frame_max_ms, 1)} ms (budget: none)`);
     line(o10.dom_max !== null && o10.dom_max <= 3000, `10 000 events: DOM elements at most ${fmt(o10.dom_max)} at any zoom (budget ≤ 3 000)`);
   }
-  const big = opts.datasets.filter((d) => parseName(d).n === 100000);
-  if (!big.length) line(null, "100 000 events: not in this run (--n 100000 or 100000-short)");
-  for (const d of big) {
-    const o = get("ours", d);
-    const label = `${eventsLabel(d)} events`;
-    const size = (fs.statSync(files(d).ours).size / 1e6).toFixed(1);
-    if (!o.ready_runs) {
-      line(false, `${label}: loads: no (${o.notes?.join("; ")}); the bundle is ${size} MB`);
-      continue;
+  // The issue's 100 000 events have texts of realistic length: the short-text variant is an
+  // extra row of the table, not this budget's data.
+  const o100 = get("ours", "100000");
+  if (!o100) {
+    line(null, "100 000 events: not in this run (--n 100000; 100000-short is not the budget's data)");
+  } else {
+    const size = (fs.statSync(files("100000").ours).size / 1e6).toFixed(1);
+    if (!o100.ready_runs) {
+      line(false, `100 000 events: loads: no (${o100.notes?.join("; ")}); the bundle is ${size} MB`);
+    } else {
+      line(o100.ready_runs === o100.runs, `100 000 events: loads (${o100.ready_runs}/${o100.runs} ready, ${fmt(o100.ready_ms)} ms; ${size} MB bundle)`);
+      line(o100.frame_p95_ms !== null && o100.frame_p95_ms <= 33 + TIMER_SLACK_MS, `100 000 events: stays interactive, frame p95 ${fmt(o100.frame_p95_ms, 1)} ms (budget ≤ 33 ms)`);
     }
-    line(o.ready_runs === o.runs, `${label}: loads (${o.ready_runs}/${o.runs} ready, ${fmt(o.ready_ms)} ms; ${size} MB bundle)`);
-    line(o.frame_p95_ms !== null && o.frame_p95_ms <= 33 + TIMER_SLACK_MS, `${label}: stays interactive, frame p95 ${fmt(o.frame_p95_ms, 1)} ms (budget ≤ 33 ms)`);
   }
   const or = get("ours", "real");
   const vr = get("vis", "real");
@@ -698,8 +699,8 @@ try {
         const what = r.ready_ms === null ? r.not_ready || r.error : `ready ${fmt(r.ready_ms)} ms, p95 ${fmt(r.frame_p95_ms, 1)} ms, DOM max ${fmt(r.dom_max)}${r.unfinished ? ` (unfinished: ${r.unfinished})` : ""}`;
         console.error(`bench: rep ${rep + 1}/${opts.reps} ${TARGETS[t].label} × ${d}: ${what} (${((Date.now() - r0) / 1000).toFixed(1)} s)`);
         if (r.error) console.error(`       error: ${r.error}`);
-        // Fatal: ours crashed or never became ready. Refusing a bundle over its 20 MB limit is the
-        // widget working as designed: a FAIL budget line, not a failed run.
+        // Fatal: ours crashed or never became ready. Refusing a bundle over its 150 MB limit (a
+        // large --n) is the widget working as designed: a FAIL budget line, not a failed run.
         if (t === "ours" && (r.crashed || r.error || (r.ready_ms === null && r.refused !== "too-large"))) fatal = true;
       }
     }

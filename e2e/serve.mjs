@@ -4,6 +4,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -41,13 +42,30 @@ function stream(res, total) {
 }
 
 let manyEvents = null;
+let bomb = null;
+
+/**
+ * 151 MB of filler JSON gzip-compressed to about 150 KB: sent with `Content-Encoding: gzip` and
+ * no `Content-Length`, it makes the widget's streaming size check (which counts the bytes as
+ * decoded) refuse a body without the test moving 151 MB through the network stack.
+ */
+function gzipBomb() {
+  if (!bomb) {
+    const chunk = Buffer.from("0,".repeat(512 * 1024));
+    const parts = [Buffer.from("[")];
+    for (let sent = 1; sent < 151_000_000; sent += chunk.length) parts.push(chunk);
+    bomb = zlib.gzipSync(Buffer.concat(parts));
+  }
+  return bomb;
+}
 
 /**
  * Failure routes for the error journeys (e2e/journeys/30-errors.mjs); true if it answered.
  *   /__status/NNN        that HTTP status
  *   /__type/NAME         the minimal bundle with Content-Type html | plain | none | ld | xml
- *   /__big               Content-Length 25 MB (over the 20 MB limit), then filler
- *   /__big-chunked       21 MB of filler with no Content-Length (chunked)
+ *   /__big               Content-Length 200 MB (over the 150 MB limit), then filler until the
+ *                        widget hangs up
+ *   /__big-chunked       no Content-Length (chunked), a gzip body that decodes to 151 MB
  *   /__many-events       a bundle of 200 001 events (over MAX_EVENTS), about 400 KB
  *   /__trickle           answers at once, then never finishes the body
  */
@@ -77,13 +95,13 @@ function failureRoute(url, res) {
     return true;
   }
   if (url.pathname === "/__big") {
-    res.writeHead(200, { "content-type": "application/json", "content-length": "25000000" });
-    stream(res, 25_000_000);
+    res.writeHead(200, { "content-type": "application/json", "content-length": "200000000" });
+    stream(res, 200_000_000);
     return true;
   }
   if (url.pathname === "/__big-chunked") {
-    res.writeHead(200, { "content-type": "application/json" });
-    stream(res, 21_000_000);
+    res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+    res.end(gzipBomb());
     return true;
   }
   if (url.pathname === "/__many-events") {

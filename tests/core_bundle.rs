@@ -16,7 +16,9 @@
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use timeline::core::bundle::{code, locate, validate, Report, Severity, MAX_EVENTS, MAX_PROBLEMS};
+use timeline::core::bundle::{
+    code, locate, validate, validate_with, EventSource, Report, Severity, MAX_EVENTS, MAX_PROBLEMS,
+};
 use timeline::core::json::Json;
 
 fn root() -> PathBuf {
@@ -425,6 +427,57 @@ fn replace_node(j: &mut Json, mut n: usize, with: &Json) -> usize {
     n
 }
 
+/// Events handed out one at a time, as the widget converts them from the browser's object.
+struct OneByOne(Vec<Json>);
+
+impl EventSource for OneByOne {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+
+    fn take(&mut self, i: usize) -> Json {
+        std::mem::replace(&mut self.0[i], Json::Null)
+    }
+}
+
+/// The report of [`validate_with`] for `json`, its `events` list (when it is one) taken out
+/// and handed over one event at a time.
+fn validate_one_by_one(json: &Json) -> Report {
+    let mut root = json.clone();
+    let list = match &mut root {
+        Json::Object(entries) => {
+            entries.iter_mut().find(|(k, _)| k == "events").and_then(|(_, v)| {
+                matches!(v, Json::Array(_)).then(|| std::mem::replace(v, Json::Array(Vec::new())))
+            })
+        }
+        _ => None,
+    };
+    match list {
+        Some(Json::Array(events)) => validate_with(&root, &mut OneByOne(events)),
+        _ => validate(json),
+    }
+}
+
+#[test]
+fn events_read_one_at_a_time_give_the_same_report() {
+    let mut files = vec![root().join("data/sino-soviet-1950-1965.json")];
+    for dir in ["good", "bad", "hostile", "broken"] {
+        files.extend(bundles(dir));
+    }
+    let mut compared = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(json) = serde_json::from_str::<Json>(&text) else { continue };
+        assert_eq!(validate_one_by_one(&json), validate(&json), "{}", path.display());
+        compared += 1;
+    }
+    assert!(compared > 60, "{compared}");
+    for n in [0, MAX_EVENTS + 1] {
+        let json = with_events(n);
+        assert_eq!(validate_one_by_one(&json), validate(&json), "{n} events");
+    }
+}
+
 fn check_report(report: &Report) {
     assert_eq!(report.bundle.is_some(), report.errors().next().is_none());
     if let Some(bundle) = &report.bundle {
@@ -449,6 +502,8 @@ proptest! {
         let (_, mut json) = read(&root().join("tests/bundles/good/full.json"));
         let n = pick.index(count_nodes(&json));
         replace_node(&mut json, n, &with);
-        check_report(&validate(&json));
+        let report = validate(&json);
+        check_report(&report);
+        prop_assert_eq!(validate_one_by_one(&json), report);
     }
 }

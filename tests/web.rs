@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use timeline::core::i18n::Lang;
 use timeline::core::prepared::Prepared;
-use timeline::ui::load::parse;
+use timeline::ui::load::{parse, read_body, BodyError, LoadError, NotBundle};
 use timeline::ui::timeline::Timeline;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -134,4 +134,61 @@ async fn zoom_buttons_change_the_visible_range() {
     sleep(400).await;
     assert_eq!(label(), before);
     root.remove();
+}
+
+/// A response whose body streams `chunks` (lists of bytes) one by one, as a network would.
+fn streamed(chunks: &str) -> web_sys::Response {
+    let make = js_sys::Function::new_with_args(
+        "chunks",
+        "return new Response(new ReadableStream({ start(c) { \
+           for (const bytes of chunks) c.enqueue(new Uint8Array(bytes)); c.close(); } }));",
+    );
+    let chunks = js_sys::JSON::parse(chunks).unwrap();
+    make.call1(&JsValue::NULL, &chunks).unwrap().unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn a_body_is_refused_as_soon_as_it_streams_past_the_limit() {
+    // "é" (C3 A9) split between two chunks, then "a": 3 bytes, one character kept whole.
+    let chunks = "[[195], [169, 97]]";
+    let text = read_body(&streamed(chunks), 3).await.unwrap();
+    assert_eq!(String::from(text), "éa");
+    assert!(matches!(read_body(&streamed(chunks), 2).await, Err(BodyError::TooLarge)));
+    // A byte-order mark is dropped and invalid bytes replaced, as `Response.text()` does.
+    let text = read_body(&streamed("[[239, 187, 191, 123], [255, 125]]"), 100).await.unwrap();
+    assert_eq!(String::from(text), "{\u{fffd}}");
+}
+
+/// The minimal bundle with its `events` replaced by the JSON `events`.
+fn with_events(events: &str) -> String {
+    let f = js_sys::Function::new_with_args(
+        "text, events",
+        "const b = JSON.parse(text); b.events = JSON.parse(events); return JSON.stringify(b);",
+    );
+    f.call2(&JsValue::NULL, &MINIMAL.into(), &events.into()).unwrap().as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn events_converted_one_at_a_time_keep_every_verdict() {
+    let deep = format!("[{}{}]", "[".repeat(130), "]".repeat(130));
+    assert_eq!(parse(&with_events(&deep)).unwrap_err(), LoadError::NotBundle(NotBundle::TooDeep));
+    assert_eq!(parse(&with_events("[]")).unwrap_err(), LoadError::NoEvents);
+    let many = format!("[{}0]", "0,".repeat(200_000));
+    assert_eq!(
+        parse(&with_events(&many)).unwrap_err(),
+        LoadError::TooManyEvents { count: 200_001 }
+    );
+    let first = js_sys::JSON::stringify(
+        &js_sys::Reflect::get(&js_sys::JSON::parse(MINIMAL).unwrap(), &"events".into())
+            .and_then(|events| js_sys::Reflect::get(&events, &0.into()))
+            .unwrap(),
+    )
+    .unwrap();
+    let events = format!("[{first}, {first}, 7]");
+    let Err(LoadError::Invalid { errors, total }) = parse(&with_events(&events)) else {
+        panic!("a duplicate id and an event that is not an object are invalid")
+    };
+    let found: Vec<(&str, &str)> = errors.iter().map(|p| (p.path.as_str(), p.code)).collect();
+    assert_eq!(found, [("events[1].id", "duplicate-id"), ("events[2]", "wrong-type")]);
+    assert_eq!(total, 2);
 }

@@ -86,6 +86,18 @@ impl Json {
     }
 }
 
+impl Json {
+    /// Reads a value that sits `depth` levels inside a document, under the same depth bound as
+    /// reading the whole document: the widget converts a bundle's events one at a time (so the
+    /// whole tree never exists at once), each at depth 2.
+    pub fn deserialize_nested<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        depth: usize,
+    ) -> Result<Json, D::Error> {
+        Seed { depth }.deserialize(deserializer)
+    }
+}
+
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Seed { depth: 0 }.deserialize(deserializer)
@@ -277,5 +289,11 @@ mod tests {
         assert!(Json::deserialize(Deep(MAX_DEPTH)).is_ok());
         let err = Json::deserialize(Deep(MAX_DEPTH + 1)).unwrap_err();
         assert!(err.to_string().contains("nested more than 128"), "{err}");
+    }
+
+    #[test]
+    fn a_nested_value_counts_the_levels_above_it() {
+        assert!(Json::deserialize_nested(Deep(MAX_DEPTH - 2), 2).is_ok());
+        assert!(Json::deserialize_nested(Deep(MAX_DEPTH - 1), 2).is_err());
     }
 }

@@ -2,7 +2,7 @@
 //! Events and excerpts are in `events.rs`.
 
 use super::checks::{normalise_color, shown, url_problem};
-use super::events::{events, Refs};
+use super::events::{events, EventSource, Refs};
 use super::limits::{MAX_LANGUAGES, SUPPORTED_VERSIONS};
 use super::model::{Bundle, Category, Era, Icon, Source};
 use super::path::Loc;
@@ -50,13 +50,24 @@ const TOP_FIELDS: &[&str] = &[
 /// assert_eq!(report.problems[0].path, "events[0].colour");
 /// ```
 pub fn validate(json: &Json) -> Report {
+    check(json, None)
+}
+
+/// [`validate`] for a document whose events come from `events`, one at a time: `json` is the
+/// document with its `events` entry standing in for the list (an empty list, so its position
+/// is known and it is not missing). The report is the same as for the whole document.
+pub fn validate_with(json: &Json, events: &mut dyn EventSource) -> Report {
+    check(json, Some(events))
+}
+
+fn check(json: &Json, events: Option<&mut dyn EventSource>) -> Report {
     let mut cx = Cx::default();
     let bundle = match unsupported_version(json) {
         Some(message) => {
             cx.error(&Loc::root().field("version", 0), code::UNSUPPORTED_VERSION, message);
             None
         }
-        None => bundle(&mut cx, json),
+        None => bundle(&mut cx, json, events),
     };
     let bundle = if cx.has_errors() { None } else { bundle };
     Report { bundle, problems: cx.finish() }
@@ -84,7 +95,7 @@ fn supported_version(n: f64) -> Option<u32> {
     SUPPORTED_VERSIONS.iter().copied().find(|v| f64::from(*v) == n)
 }
 
-fn bundle(cx: &mut Cx, json: &Json) -> Option<Bundle> {
+fn bundle(cx: &mut Cx, json: &Json, source: Option<&mut dyn EventSource>) -> Option<Bundle> {
     let f = object(cx, json, &Loc::root(), TOP_FIELDS)?;
     let version = required(cx, &f, "version", |cx, v, at| match v.as_f64() {
         Some(n) => supported_version(n),
@@ -112,7 +123,7 @@ fn bundle(cx: &mut Cx, json: &Json) -> Option<Bundle> {
             None => None,
         },
     };
-    let events = required(cx, &f, "events", |cx, v, at| events(cx, v, at, &refs));
+    let events = required(cx, &f, "events", |cx, v, at| events(cx, v, at, &refs, source));
     Some(Bundle {
         version: version?,
         title: title?,
