@@ -16,8 +16,11 @@ fn fixed_examples() {
     assert_eq!(fixed(1.05, 0), "1");
     assert_eq!(fixed(f64::NAN, 3), "0");
     assert_eq!(fixed(f64::INFINITY, 3), "0");
-    assert_eq!(fixed(1e300, 3), "0");
-    assert_eq!(fixed(-2.5e16, 3), "-25000000000000000");
+    assert_eq!(fixed(1e300, 3), "1e300");
+    assert_eq!(fixed(-2.5e16, 3), "-2.5e16");
+    assert_eq!(fixed(1.5e15, 0), "1.5e15");
+    assert_eq!(fixed(9.99999e20, 2), "1e21");
+    assert_eq!(fixed(123456789012345.0, 2), "123456789012345");
 }
 
 #[test]
@@ -45,6 +48,15 @@ proptest! {
         if s.contains('.') {
             prop_assert!(!s.ends_with('0'));
         }
+    }
+
+    /// Huge values keep three significant decimals: Rust reads them back within 0.05 %.
+    #[test]
+    fn fixed_writes_huge_values_with_an_exponent(m in 1.0f64..10.0, e in 15i32..300, neg: bool) {
+        let x = if neg { -m } else { m } * 10f64.powi(e);
+        let s = fixed(x, 4);
+        let back: f64 = s.parse().unwrap();
+        prop_assert!(((back - x) / x).abs() <= 5e-4, "{} -> {}", x, s);
     }
 
     #[test]

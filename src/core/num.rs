@@ -5,24 +5,30 @@
 //! for numbers that only ever need a fixed number of decimals. Integer formatting is linked
 //! anyway, so these go through it.
 
-/// The largest magnitude written with decimals; beyond it the value is rounded to an integer
-/// (no CSS position or percentage here comes near it).
-const MAX_SCALED: f64 = 9.0e15;
+/// The largest magnitude written in plain decimals; beyond it the value is written with an
+/// exponent (`1.5e300`), which CSS and JSON read as well (no position here comes near it).
+const MAX_PLAIN: f64 = 1.0e15;
 
 /// `x` with at most `decimals` digits after the point (0–9), rounded half away from zero,
 /// trailing zeros dropped: `fixed(12.5, 4)` is `"12.5"`, `fixed(-0.00001, 4)` is `"0"`.
-/// NaN and infinities are written as `"0"`, which CSS reads as a harmless zero length.
+/// From 10^15 on, three significant decimals and an exponent: `fixed(1.5e300, 2)` is
+/// `"1.5e300"`. NaN and infinities are written as `"0"`, a harmless zero length in CSS.
 pub fn fixed(x: f64, decimals: u32) -> String {
     if !x.is_finite() {
         return "0".to_string();
     }
+    if x.abs() >= MAX_PLAIN {
+        let mut exp = x.abs().log10().floor() as i32;
+        let mut mantissa = x / 10f64.powi(exp);
+        if mantissa.abs() >= 9.9995 {
+            mantissa /= 10.0;
+            exp += 1;
+        }
+        return format!("{}e{exp}", fixed(mantissa, 3));
+    }
     let decimals = decimals.min(9);
     let scale = 10u64.pow(decimals);
     let scaled = (x.abs() * scale as f64).round();
-    if scaled >= MAX_SCALED {
-        let whole = x.round();
-        return if whole.abs() >= 9.0e18 { "0".to_string() } else { (whole as i64).to_string() };
-    }
     let n = scaled as u64;
     let (whole, mut frac) = (n / scale, n % scale);
     let mut out = String::with_capacity(24);

@@ -30,8 +30,7 @@ fn grouped(n: u64, lang: Lang) -> String {
 
 /// A number with at most one decimal, in the language's notation: "0,5" / "0.5", "15".
 fn decimal(x: f64, lang: Lang) -> String {
-    let s = format!("{:.1}", (x * 10.0).round() / 10.0);
-    let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
+    let s = crate::core::num::fixed(x, 1);
     if lang == Lang::Id {
         s.replace('.', ",")
     } else {

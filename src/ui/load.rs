@@ -219,7 +219,7 @@ pub fn parse_js(text: JsString) -> Result<Prepared, LoadError> {
     let has = |c: &str| errors.iter().any(|p| p.code == c);
     if has(code::UNSUPPORTED_VERSION) {
         let found = match json.get("version") {
-            Some(Json::Number(n)) => format!("{n}"),
+            Some(Json::Number(n)) => crate::core::num::fixed(*n, 6),
             Some(other) => other.kind().to_string(),
             None => String::new(),
         };

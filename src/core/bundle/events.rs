@@ -92,8 +92,7 @@ pub(crate) fn events(
             _ => out = None,
         }
     }
-    let mut out = out?;
-    out.sort_by(|a, b| {
+    let out = crate::core::order::sorted_by(out?, &|a, b| {
         (a.first_day(), a.last_day(), &a.id).cmp(&(b.first_day(), b.last_day(), &b.id))
     });
     Some(out)
@@ -162,7 +161,8 @@ fn importance(cx: &mut Cx, value: &Json, at: &Loc) -> Option<u8> {
     let found = [1_u8, 2, 3].into_iter().find(|i| f64::from(*i) == n);
     if found.is_none() {
         let message = format!(
-            "The importance {n} is not valid: use 1 (a landmark, always labelled), 2 or 3 (minor)."
+            "The importance {} is not valid: use 1 (a landmark, always labelled), 2 or 3 (minor).",
+            crate::core::num::fixed(n, 6)
         );
         cx.error(at, code::INVALID_IMPORTANCE, message);
     }

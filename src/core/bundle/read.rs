@@ -54,9 +54,9 @@ impl Cx {
     }
 
     /// The problems in document order (a stable sort keeps the check order within a value).
-    pub(crate) fn finish(mut self) -> Vec<Problem> {
-        self.found.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut problems: Vec<Problem> = self.found.into_iter().map(|(_, p)| p).collect();
+    pub(crate) fn finish(self) -> Vec<Problem> {
+        let found = crate::core::order::sorted_by(self.found, &|a, b| a.0.cmp(&b.0));
+        let mut problems: Vec<Problem> = found.into_iter().map(|(_, p)| p).collect();
         let (errors, warnings) = self.dropped;
         if errors + warnings > 0 {
             let severity = if errors > 0 { Severity::Error } else { Severity::Warning };
