@@ -68,6 +68,7 @@ function gzipBomb() {
  *   /__big-chunked       no Content-Length (chunked), a gzip body that decodes to 151 MB
  *   /__many-events       a bundle of 200 001 events (over MAX_EVENTS), about 400 KB
  *   /__trickle           answers at once, then never finishes the body
+ *   /__trickle-mb        answers 3 MB at once, then never finishes the body (progress)
  */
 function failureRoute(url, res) {
   const status = url.pathname.match(/^\/__status\/(\d{3})$/);
@@ -112,6 +113,11 @@ function failureRoute(url, res) {
     }
     res.writeHead(200, { "content-type": "application/json", "content-length": String(manyEvents.length) });
     res.end(manyEvents);
+    return true;
+  }
+  if (url.pathname === "/__trickle-mb") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write("[" + "0,".repeat(1_500_000));
     return true;
   }
   if (url.pathname === "/__trickle") {

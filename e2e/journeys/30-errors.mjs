@@ -78,6 +78,16 @@ async function panelOf(page) {
 }
 
 export const journeys = {
+  async "a download in progress shows how much has arrived, to sighted readers only"({ page, base }) {
+    await page.goto(`${base}/index.html?src=/__trickle-mb&lang=en`);
+    const status = page.getByRole("status").filter({ hasText: "Loading the timeline" });
+    await status.waitFor();
+    const bytes = page.locator(".tl-loading__bytes");
+    await page.waitForFunction(() => /\b3 MB$/.test(document.querySelector(".tl-loading__bytes")?.textContent ?? ""), null, { timeout: 10_000 });
+    eq(await bytes.getAttribute("aria-hidden"), "true", "the count is not read out at every megabyte");
+    eq((await status.innerText()).trim(), "Loading the timeline… 3 MB", "the loading line");
+  },
+
   async "every failure is explained inside the widget in both languages"({ page, base, shot, errors }) {
     await page.addInitScript(() => {
       window.__pwned = undefined;

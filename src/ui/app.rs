@@ -5,7 +5,7 @@ use crate::core::i18n::Lang;
 use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::link::LinkOptions;
-use crate::ui::load::{load, LoadError};
+use crate::ui::load::{load_with, LoadError};
 use crate::ui::text::tr;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
@@ -39,15 +39,25 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     let lang = RwSignal::new(options.lang.unwrap_or_default());
     let state: RwSignal<LoadState> = RwSignal::new(None);
     let attempt = RwSignal::new(0u32);
+    // Megabytes of the bundle received so far, shown while a big bundle downloads (whole
+    // megabytes, so a 110 MB download updates the page about a hundred times, not per chunk).
+    let received_mb = RwSignal::new(0u64);
     let src = options.src.clone();
     let timeout = options.timeout_ms;
     let explicit_lang = options.lang.is_some();
     Effect::new(move |_| {
         attempt.track();
         state.set(None);
+        received_mb.set(0);
         let src = src.clone();
         spawn_local(async move {
-            let result = load(&src, timeout).await.map(Arc::new);
+            let progress = move |bytes: u64| {
+                let mb = bytes / 1_000_000;
+                if received_mb.try_get_untracked().is_some_and(|was| was != mb) {
+                    let _ = received_mb.try_set(mb);
+                }
+            };
+            let result = load_with(&src, timeout, &progress).await.map(Arc::new);
             if let (Ok(p), false) = (&result, explicit_lang) {
                 if let Some(l) = p.bundle.languages.iter().find_map(|c| Lang::from_tag(c)) {
                     let _ = lang.try_set(l);
@@ -94,7 +104,15 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
         <div class="tl-root">
             {move || match state.get() {
                 None => view! {
-                    <p class="tl-loading" role="status">{tr(lang, |s| s.loading)}</p>
+                    <p class="tl-loading" role="status">
+                        {tr(lang, |s| s.loading)}
+                        // Visible only: a live region re-read at every megabyte would drown
+                        // the screen reader.
+                        <span class="tl-loading__bytes" aria-hidden="true">{move || {
+                            let mb = received_mb.get();
+                            if mb == 0 { String::new() } else { format!(" {mb} MB") }
+                        }}</span>
+                    </p>
                 }.into_any(),
                 Some(Err(e)) => view! { <ErrorPanel error=e lang=lang on_retry=retry /> }.into_any(),
                 Some(Ok(model)) => {

@@ -146,7 +146,17 @@ impl LoadError {
 
 /// Fetches `url` with a time limit of `timeout_ms` and returns the prepared bundle.
 pub async fn load(url: &str, timeout_ms: u32) -> Result<Prepared, LoadError> {
-    let text = fetch_text(url, timeout_ms).await?;
+    load_with(url, timeout_ms, &|_| {}).await
+}
+
+/// [`load`], telling `progress` how many bytes of the body have arrived after each chunk (a
+/// 100 000-event bundle is 110 MB: the reader should see it coming).
+pub async fn load_with(
+    url: &str,
+    timeout_ms: u32,
+    progress: &dyn Fn(u64),
+) -> Result<Prepared, LoadError> {
+    let text = fetch_text(url, timeout_ms, progress).await?;
     parse_js(text)
 }
 
@@ -309,7 +319,11 @@ fn total_errors(errors: &[Problem]) -> usize {
     listed + dropped
 }
 
-async fn fetch_text(url: &str, timeout_ms: u32) -> Result<JsString, LoadError> {
+async fn fetch_text(
+    url: &str,
+    timeout_ms: u32,
+    progress: &dyn Fn(u64),
+) -> Result<JsString, LoadError> {
     let network = |message: String| LoadError::Network { url: url.to_string(), message };
     let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
     let controller = web_sys::AbortController::new().ok();
@@ -351,7 +365,7 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<JsString, LoadError> {
                 return Err(LoadError::TooLarge { bytes: Some(bytes) });
             }
         }
-        read_body(&resp, MAX_BUNDLE_BYTES).await.map_err(|e| match e {
+        read_body_with(&resp, MAX_BUNDLE_BYTES, progress).await.map_err(|e| match e {
             BodyError::TooLarge => LoadError::TooLarge { bytes: None },
             BodyError::Js(e) => network(js_message(&e)),
         })
@@ -402,6 +416,15 @@ fn cancel_body(resp: &web_sys::Response) {
 /// are never both held whole. Uses the stream reader by name, so it needs no extra `web-sys`
 /// features; where a body has no stream, falls back to `text()` and checks the length after.
 pub async fn read_body(resp: &web_sys::Response, limit: u64) -> Result<JsString, BodyError> {
+    read_body_with(resp, limit, &|_| {}).await
+}
+
+/// [`read_body`], calling `progress` with the bytes received so far after each chunk.
+pub async fn read_body_with(
+    resp: &web_sys::Response,
+    limit: u64,
+    progress: &dyn Fn(u64),
+) -> Result<JsString, BodyError> {
     let body = Reflect::get(resp, &JsValue::from_str("body"))?;
     if body.is_null() || body.is_undefined() {
         let text: JsString = JsFuture::from(resp.text()?)
@@ -439,6 +462,7 @@ pub async fn read_body(resp: &web_sys::Response, limit: u64) -> Result<JsString,
             return Err(BodyError::TooLarge);
         }
         text = text.concat(decoder.decode(&chunk, &streaming)?.as_ref());
+        progress(total);
     }
     Ok(text.concat(decoder.flush()?.as_ref()))
 }
