@@ -144,6 +144,20 @@ proptest! {
         check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
     }
 
+    /// Larger labels (presentation mode) keep every property: each event placed or clustered
+    /// once, no overlap within a level at the larger widths.
+    #[test]
+    fn layout_with_larger_labels_holds_every_property(
+        shapes in shapes(),
+        level in 0_i32..=16,
+        max_lanes in 1_u16..=8,
+        text in 1.0_f64..2.0,
+    ) {
+        let l = layout_at(&shapes, level, max_lanes, text);
+        prop_assert_eq!(l.text, text);
+        check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
+    }
+
     #[test]
     fn layout_is_deterministic(shapes in shapes(), level in 0_i32..=16, max_lanes in 1_u16..=8) {
         prop_assert_eq!(layout(&shapes, level, max_lanes), layout(&shapes, level, max_lanes));
@@ -402,28 +416,6 @@ fn layout_with_non_finite_shapes_still_places_the_finite_ones_without_overlap() 
         let mut sub = layout(&only, level, 3);
         sub.placed.iter_mut().for_each(|p| p.index = finite[p.index]);
         assert_eq!(sub.placed, l.placed, "level {level}");
-    }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
-
-    /// Larger labels (presentation mode) keep every property: each event placed or clustered
-    /// once, no overlap within a level at the larger widths.
-    #[test]
-    fn layout_with_larger_labels_holds_every_property(
-        shapes in shapes(),
-        level in 0_i32..=16,
-        max_lanes in 1_u16..=8,
-        text in 1.0_f64..2.0,
-    ) {
-        let l = layout_at(&shapes, level, max_lanes, text);
-        prop_assert_eq!(l.text, text);
-        check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
     }
 }
 

@@ -151,11 +151,12 @@ fn streamed(chunks: &str) -> web_sys::Response {
 async fn a_body_is_refused_as_soon_as_it_streams_past_the_limit() {
     // "é" (C3 A9) split between two chunks, then "a": 3 bytes, one character kept whole.
     let chunks = "[[195], [169, 97]]";
-    let text = read_body(&streamed(chunks), 3).await.unwrap();
+    let text = read_body(&streamed(chunks), 3, &|_| {}).await.unwrap();
     assert_eq!(String::from(text), "éa");
-    assert!(matches!(read_body(&streamed(chunks), 2).await, Err(BodyError::TooLarge)));
+    assert!(matches!(read_body(&streamed(chunks), 2, &|_| {}).await, Err(BodyError::TooLarge)));
     // A byte-order mark is dropped and invalid bytes replaced, as `Response.text()` does.
-    let text = read_body(&streamed("[[239, 187, 191, 123], [255, 125]]"), 100).await.unwrap();
+    let text =
+        read_body(&streamed("[[239, 187, 191, 123], [255, 125]]"), 100, &|_| {}).await.unwrap();
     assert_eq!(String::from(text), "{\u{fffd}}");
 }
 

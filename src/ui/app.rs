@@ -5,7 +5,7 @@ use crate::core::i18n::Lang;
 use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::link::LinkOptions;
-use crate::ui::load::{load_with, LoadError};
+use crate::ui::load::{load, LoadError};
 use crate::ui::text::tr;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
@@ -57,7 +57,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
                     let _ = received_mb.try_set(mb);
                 }
             };
-            let result = load_with(&src, timeout, &progress).await.map(Arc::new);
+            let result = load(&src, timeout, &progress).await.map(Arc::new);
             if let (Ok(p), false) = (&result, explicit_lang) {
                 if let Some(l) = p.bundle.languages.iter().find_map(|c| Lang::from_tag(c)) {
                     let _ = lang.try_set(l);

@@ -191,6 +191,15 @@ impl Ctx {
             .with_value(|m| m.bundle.events.get(index).map(|e| e.id.clone()).unwrap_or_default())
     }
 
+    /// How an event is named to the reader, its title and date ("Death of Stalin, 5 March
+    /// 1953"): the marker's accessible name and what a step in the popover announces.
+    pub fn event_name(&self, index: usize, lang: Lang) -> String {
+        self.model.with_value(|m| {
+            let e = &m.bundle.events[index];
+            format!("{}, {}", m.title(e, lang).0, event_date(e, lang))
+        })
+    }
+
     /// An element id unique to this widget.
     pub fn dom_id(&self, name: &str) -> String {
         format!("tl{}-{name}", self.uid)

@@ -144,14 +144,10 @@ impl LoadError {
     }
 }
 
-/// Fetches `url` with a time limit of `timeout_ms` and returns the prepared bundle.
-pub async fn load(url: &str, timeout_ms: u32) -> Result<Prepared, LoadError> {
-    load_with(url, timeout_ms, &|_| {}).await
-}
-
-/// [`load`], telling `progress` how many bytes of the body have arrived after each chunk (a
-/// 100 000-event bundle is 110 MB: the reader should see it coming).
-pub async fn load_with(
+/// Fetches `url` with a time limit of `timeout_ms` and returns the prepared bundle, telling
+/// `progress` how many bytes of the body have arrived after each chunk (a 100 000-event bundle
+/// is 110 MB: the reader should see it coming).
+pub async fn load(
     url: &str,
     timeout_ms: u32,
     progress: &dyn Fn(u64),
@@ -365,7 +361,7 @@ async fn fetch_text(
                 return Err(LoadError::TooLarge { bytes: Some(bytes) });
             }
         }
-        read_body_with(&resp, MAX_BUNDLE_BYTES, progress).await.map_err(|e| match e {
+        read_body(&resp, MAX_BUNDLE_BYTES, progress).await.map_err(|e| match e {
             BodyError::TooLarge => LoadError::TooLarge { bytes: None },
             BodyError::Js(e) => network(js_message(&e)),
         })
@@ -415,12 +411,8 @@ fn cancel_body(resp: &web_sys::Response) {
 /// download). Each chunk is decoded as it arrives and then dropped, so the bytes and the text
 /// are never both held whole. Uses the stream reader by name, so it needs no extra `web-sys`
 /// features; where a body has no stream, falls back to `text()` and checks the length after.
-pub async fn read_body(resp: &web_sys::Response, limit: u64) -> Result<JsString, BodyError> {
-    read_body_with(resp, limit, &|_| {}).await
-}
-
-/// [`read_body`], calling `progress` with the bytes received so far after each chunk.
-pub async fn read_body_with(
+/// `progress` hears the bytes received so far after each chunk.
+pub async fn read_body(
     resp: &web_sys::Response,
     limit: u64,
     progress: &dyn Fn(u64),

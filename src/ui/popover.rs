@@ -90,10 +90,7 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
         if let (Some(Some(a)), Some(b)) = (prev, now) {
             if a != b {
                 let l = lang.get_untracked();
-                let said = ctx.model.with_value(|m| {
-                    let e = &m.bundle.events[b];
-                    format!("{}, {}", m.title(e, l).0, event_date(e, l))
-                });
+                let said = ctx.event_name(b, l);
                 let at = untrack(position)
                     .map(|(p, t)| format!(" ({} {} / {t})", l.strings().step, p + 1))
                     .unwrap_or_default();

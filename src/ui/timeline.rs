@@ -12,7 +12,7 @@ use crate::core::num::{fixed, parse_px};
 use crate::core::prepared::{anchor_of, Prepared};
 use crate::core::scale::{wheel_factor, View};
 use crate::core::ticks::axis;
-use crate::ui::ctx::{event_date, Ctx};
+use crate::ui::ctx::Ctx;
 use crate::ui::hooks::{listen, use_element_size, Listener};
 use crate::ui::link::{use_links, LinkOptions};
 use crate::ui::list_view::ListView;
@@ -525,28 +525,22 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
         Item::Event { index, lane, labelled } => {
             // Read the event from the model by index: a row must not copy its summary and
             // excerpts, and rows are rebuilt whenever the zoom crosses a level.
-            let (id, anchor, range_days, landmark, color, icon) = ctx.model.with_value(|m| {
+            let (id, anchor, range_days, landmark, color, icon, end) = ctx.model.with_value(|m| {
                 let e = &m.bundle.events[index];
                 let c = &m.bundle.categories[e.category.min(m.bundle.categories.len() - 1)];
                 let anchor = anchor_of(e);
                 let range = e.is_range().then(|| f64::from(e.last_day()) + 1.0 - anchor);
-                (e.id.clone(), anchor, range, e.importance == 1, c.color.clone(), c.icon.name())
+                let (id, color) = (e.id.clone(), c.color.clone());
+                (id, anchor, range, e.importance == 1, color, c.icon.name(), m.extent.end)
             });
             let range_px = range_days;
             // Room from the marker to the end of the range, past which nothing can be seen:
             // labels and the hover name stop there instead of being cut mid-word.
-            let end = ctx.model.with_value(|m| m.extent.end);
             let room = format!("calc({} * var(--tl-ppd) * 1px - 28px)", fixed(end - anchor, 3));
             let title = move || {
                 ctx.model.with_value(|m| m.title(&m.bundle.events[index], lang.get()).0.to_string())
             };
-            let name = move || {
-                let l = lang.get();
-                ctx.model.with_value(|m| {
-                    let e = &m.bundle.events[index];
-                    format!("{}, {}", m.title(e, l).0, event_date(e, l))
-                })
-            };
+            let name = move || ctx.event_name(index, lang.get());
             view! {
                 <button
                     type="button"
