@@ -1,4 +1,4 @@
-//! The purity rule of `src/core` (see its module doc): no file there may name a browser-only
+//! The purity rule of `crates/core` (see its module doc): no file there may name a browser-only
 //! crate, nor `serde_json`, outside comments. The core then builds and tests natively with
 //! nothing but std and serde, and the widget cannot grow a hidden dependency on the DOM.
 
@@ -130,7 +130,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn src_core_names_no_browser_crate_and_no_serde_json() {
-    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/core/src");
     let mut files = Vec::new();
     rust_files(&core, &mut files);
     files.sort();
@@ -144,7 +144,7 @@ fn src_core_names_no_browser_crate_and_no_serde_json() {
             report.push(format!("{}:{line}: names `{name}`: {source}", file.display()));
         }
     }
-    assert!(report.is_empty(), "src/core must stay pure:\n{}", report.join("\n"));
+    assert!(report.is_empty(), "crates/core must stay pure:\n{}", report.join("\n"));
 }
 
 #[test]
@@ -158,4 +158,23 @@ let leptosish = 1; let my_gloo = 2;"##;
     let found = offences(&strip_comments(code));
     assert_eq!(found, [(2, "leptos"), (3, "gloo"), (4, "wasm_bindgen")]);
     assert_eq!(strip_comments(code).lines().count(), code.lines().count());
+}
+
+/// The dependency half of the rule: the core crate's manifest names serde and nothing else, so a
+/// browser crate cannot arrive through a dependency either.
+#[test]
+fn the_core_crate_depends_on_serde_only() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/core/Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let mut section = "";
+    let mut deps = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line;
+        } else if section == "[dependencies]" && !line.is_empty() && !line.starts_with('#') {
+            deps.push(line.split(['=', ' ']).next().unwrap_or("").to_string());
+        }
+    }
+    assert_eq!(deps, ["serde"], "crates/core may depend on serde only");
+    assert!(!text.contains("[target."), "no target-specific dependencies in crates/core");
 }

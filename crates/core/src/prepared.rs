@@ -1,9 +1,9 @@
 //! A validated bundle made ready for the view: its extent and the layout shapes of its events.
 
-use crate::core::bundle::{Bundle, Event};
-use crate::core::i18n::Lang;
-use crate::core::layout::Shape;
-use crate::core::scale::Extent;
+use crate::bundle::{Bundle, Event};
+use crate::i18n::Lang;
+use crate::layout::Shape;
+use crate::scale::Extent;
 
 /// The share of the range's span shown beyond each end.
 const EDGE_PAD: f64 = 0.012;

@@ -174,7 +174,7 @@ pub fn wheel_factor(delta_y_px: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::calendar::day_number;
+    use crate::calendar::day_number;
 
     fn extent() -> Extent {
         Extent::days(day_number(1950, 1, 1), day_number(1965, 12, 31))

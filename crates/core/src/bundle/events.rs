@@ -9,8 +9,8 @@ use super::read::{
     date, id, l10n, language, list, object, optional, required, string, text, Cx, Need,
 };
 use super::validate::{end_after_start, id_position, inside_range};
-use crate::core::date::PartialDate;
-use crate::core::json::Json;
+use crate::date::PartialDate;
+use crate::json::Json;
 use std::collections::{HashMap, HashSet};
 
 /// What events are checked against. A `None` means that part of the bundle was itself broken
@@ -92,7 +92,7 @@ pub(crate) fn events(
             _ => out = None,
         }
     }
-    let out = crate::core::order::sorted_by(out?, &|a, b| {
+    let out = crate::order::sorted_by(out?, &|a, b| {
         (a.first_day(), a.last_day(), &a.id).cmp(&(b.first_day(), b.last_day(), &b.id))
     });
     Some(out)
@@ -162,7 +162,7 @@ fn importance(cx: &mut Cx, value: &Json, at: &Loc) -> Option<u8> {
     if found.is_none() {
         let message = format!(
             "The importance {} is not valid: use 1 (a landmark, always labelled), 2 or 3 (minor).",
-            crate::core::num::fixed(n, 6)
+            crate::num::fixed(n, 6)
         );
         cx.error(at, code::INVALID_IMPORTANCE, message);
     }

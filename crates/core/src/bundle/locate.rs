@@ -1,6 +1,6 @@
 //! Finds where a problem's path points in the JSON text, for `FILE:LINE:COL` messages.
 //!
-//! The [`crate::core::json::Json`] tree does not keep positions (serde cannot give them), so the
+//! The [`crate::json::Json`] tree does not keep positions (serde cannot give them), so the
 //! command-line validator scans the text once more with this small hand-written scanner. It
 //! only needs to walk well-formed JSON (the text has been parsed already), but it must never
 //! panic or recurse on whatever it is given, so malformed input simply yields `None`.
@@ -20,7 +20,7 @@ enum Step {
 /// `title["e n"]`; the empty path is the whole document.
 ///
 /// ```
-/// use timeline::core::bundle::locate;
+/// use timeline_core::bundle::locate;
 /// let text = "{\n  \"events\": [\n    {\"start\": \"1957-02-30\"}\n  ]\n}";
 /// assert_eq!(locate(text, "events[0].start"), Some((3, 15)));
 /// assert_eq!(locate(text, "events[1]"), None);

@@ -15,7 +15,7 @@
 //! intervals of each pass in a list that only grows at its end, so a layout of `n` events in
 //! `k` lanes costs O(n log n) to sort plus O(n · k · log n) to place.
 
-use crate::core::order::{sort_indices, sorted_by};
+use crate::order::{sort_indices, sorted_by};
 
 /// What layout needs to know of an event, in days (the UI builds these from the bundle).
 #[derive(Clone, Copy, Debug, PartialEq)]

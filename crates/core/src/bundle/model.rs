@@ -1,7 +1,7 @@
 //! The validated bundle: what the widget renders. Every value here has passed
 //! [`super::validate`], so the UI never re-checks ids, dates, colours or URLs.
 
-use crate::core::date::PartialDate;
+use crate::date::PartialDate;
 
 /// A localised text: language code → text, in document order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,7 +17,7 @@ impl L10n {
     /// it fell back, so the UI can mark the text with its real language (`lang` attribute).
     ///
     /// ```
-    /// use timeline::core::bundle::L10n;
+    /// use timeline_core::bundle::L10n;
     /// let t = L10n(vec![("id".into(), "Perjanjian".into())]);
     /// let fallbacks = ["id".to_string()];
     /// assert_eq!(t.pick("id", &fallbacks), Some(("Perjanjian", false)));

@@ -10,8 +10,8 @@ use super::problem::{code, Report};
 use super::read::{
     date, id, l10n, language, list, object, optional, required, string, within_limit, Cx, Need,
 };
-use crate::core::date::PartialDate;
-use crate::core::json::Json;
+use crate::date::PartialDate;
+use crate::json::Json;
 use std::collections::HashMap;
 
 const TOP_FIELDS: &[&str] = &[
@@ -32,8 +32,8 @@ const TOP_FIELDS: &[&str] = &[
 /// and the bundle exactly when none of them is an error.
 ///
 /// ```
-/// use timeline::core::bundle::{validate, Severity};
-/// use timeline::core::json::Json;
+/// use timeline_core::bundle::{validate, Severity};
+/// use timeline_core::json::Json;
 /// let json: Json = serde_json::from_str(r##"{
 ///   "version": 1, "title": {"en": "Demo"}, "languages": ["en"],
 ///   "range": {"start": "1950", "end": "1965"},

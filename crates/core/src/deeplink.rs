@@ -4,8 +4,8 @@
 //! Ranges are written at month precision (what a reader can tell apart on screen); a link may
 //! also give years (`1958..1960`) or days.
 
-use crate::core::date::PartialDate;
-use crate::core::scale::View;
+use crate::date::PartialDate;
+use crate::scale::View;
 
 /// What a link asks the widget to show.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -118,8 +118,8 @@ mod tests {
     #[test]
     fn views_round_out_to_months() {
         let v = View {
-            start: f64::from(crate::core::calendar::day_number(1958, 1, 17)),
-            end: f64::from(crate::core::calendar::day_number(1960, 12, 3)),
+            start: f64::from(crate::calendar::day_number(1958, 1, 17)),
+            end: f64::from(crate::calendar::day_number(1960, 12, 3)),
         };
         assert_eq!(DeepLink::of(None, Some(v)).to_fragment(), "range=1958-01..1960-12");
     }

@@ -7,7 +7,7 @@
 //! digits (0000–9999) of the proleptic Gregorian calendar; year 0 parses but nothing in our range
 //! comes near it.
 
-use crate::core::calendar::{civil_from_day, day_number, days_in_month};
+use crate::calendar::{civil_from_day, day_number, days_in_month};
 use std::fmt;
 
 /// How much of a date is known.
@@ -82,7 +82,7 @@ impl PartialDate {
     /// and [`DateError::Month`] / [`DateError::Day`] for dates the calendar does not have.
     ///
     /// ```
-    /// use timeline::core::date::{PartialDate, Precision};
+    /// use timeline_core::date::{PartialDate, Precision};
     /// let d = PartialDate::parse("1962-04~").unwrap();
     /// assert_eq!(d.precision(), Precision::Month);
     /// assert_eq!(d.to_string(), "1962-04~");

@@ -3,7 +3,7 @@
 //! Kept in the pure core so the wording is tested natively and the UI never builds a sentence
 //! itself. Indonesian comes first: it is the primary audience.
 
-use crate::core::date::{PartialDate, Precision, Qualifier};
+use crate::date::{PartialDate, Precision, Qualifier};
 
 /// A language the widget's interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

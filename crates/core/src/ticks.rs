@@ -8,9 +8,9 @@
 //! a view of two weeks or more at 320 px or wider shows at least two of its ticks (that is why
 //! it has fortnights between weeks and months, and half years between quarters and years).
 
-use crate::core::calendar::{civil_from_day, day_number, weekday};
-use crate::core::i18n::{month_name, month_short, Lang};
-use crate::core::scale::View;
+use crate::calendar::{civil_from_day, day_number, weekday};
+use crate::i18n::{month_name, month_short, Lang};
+use crate::scale::View;
 
 /// The spacing of axis ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,7 +269,7 @@ pub fn axis(view: View, width: f64, lang: Lang) -> Axis {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::scale::Extent;
+    use crate::scale::Extent;
 
     fn extent() -> Extent {
         Extent::days(day_number(1950, 1, 1), day_number(1965, 12, 31))

@@ -9,8 +9,8 @@ use super::limits::{MAX_PROBLEMS, MAX_TEXT_CHARS};
 use super::model::L10n;
 use super::path::Loc;
 use super::problem::{code, Problem, Severity};
-use crate::core::date::PartialDate;
-use crate::core::json::Json;
+use crate::date::PartialDate;
+use crate::json::Json;
 use std::collections::HashSet;
 
 /// Collects problems with their document position, and knows the declared languages.
@@ -55,7 +55,7 @@ impl Cx {
 
     /// The problems in document order (a stable sort keeps the check order within a value).
     pub(crate) fn finish(self) -> Vec<Problem> {
-        let found = crate::core::order::sorted_by(self.found, &|a, b| a.0.cmp(&b.0));
+        let found = crate::order::sorted_by(self.found, &|a, b| a.0.cmp(&b.0));
         let mut problems: Vec<Problem> = found.into_iter().map(|(_, p)| p).collect();
         let (errors, warnings) = self.dropped;
         if errors + warnings > 0 {

@@ -1,8 +1,8 @@
 //! The pure core of the timeline: dates, the time scale, ticks, layout and the bundle model.
 //!
-//! Nothing here may name `leptos`, `web_sys`, `js_sys`, `wasm_bindgen`, `gloo` or `serde_json`
-//! (`tests/core_purity.rs` enforces it), so every rule about time and data is tested natively
-//! with plain `cargo test`. Data flows one way: bundle → validated model → view state → layout;
+//! Its only dependency is serde (see `Cargo.toml`): it cannot name `leptos`, `web_sys`,
+//! `js_sys`, `wasm_bindgen` or `gloo`, so every rule about time and data is tested natively with
+//! plain `cargo test`, and the widget (wasm) and the `timeline` command (native) share it. Data flows one way: bundle → validated model → view state → layout;
 //! the UI only turns the result into DOM.
 //!
 //! Time is measured in civil days: a date's coordinate is its day number counted from

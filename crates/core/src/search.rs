@@ -4,7 +4,7 @@
 //! romanised Russian and Chinese names: "Lüshun", "Khrushchëv") rather than a Unicode
 //! normalisation crate, which would cost far more in the wasm than it buys here.
 
-use crate::core::bundle::{Event, L10n};
+use crate::bundle::{Event, L10n};
 
 /// Lower-cases `s` and strips diacritics from Latin letters.
 pub fn fold(s: &str) -> String {
