@@ -10,14 +10,21 @@ use timeline::core::calendar::day_number;
 use timeline::core::i18n::Lang;
 use timeline::core::json::Json;
 use timeline::core::layout::{
-    extent_at, is_labelled, layout, layout_at, level_of, level_px_per_day, Layout, Shape,
-    CLUSTER_PX, PRESENT_TEXT,
+    extent_of, layout, layout_with, level_of, level_px_per_day, Label, Layout, Shape, CLUSTER_PX,
+    PRESENT_TEXT,
 };
+
+/// A shape whose title is `chars` characters at the estimated 7 px each, wrapping to a bit more
+/// than half of that.
+fn shape(anchor: f64, end: f64, importance: u8, chars: usize) -> Shape {
+    let label_px = chars as f64 * 7.0;
+    Shape { anchor, end, importance, label_px, wrap_px: (label_px * 0.55).ceil() }
+}
 use timeline::core::prepared::Prepared;
 
 /// Scales inside one level, as multiples of its most zoomed-out px per day: the layout of a
-/// level is drawn at all of them (up to, not including, the next level at 2.0).
-const ZOOMS_IN_LEVEL: [f64; 3] = [1.0, 1.37, 1.99];
+/// level is drawn at all of them (up to, not including, the next level at √2).
+const ZOOMS_IN_LEVEL: [f64; 3] = [1.0, 1.2, 1.414];
 
 const FIRST_DAY: i32 = -7305; // 1950-01-01
 const LAST_DAY: i32 = -1462; // 1965-12-31
@@ -34,7 +41,7 @@ fn shapes() -> impl Strategy<Value = Vec<Shape>> {
             move |(t, kind, importance, label_chars, len)| {
                 let anchor = ((lo + window * t) * 2.0).floor() / 2.0;
                 let end = if kind == 0 { anchor + f64::from(len) } else { anchor };
-                Shape { anchor, end, importance, label_chars }
+                shape(anchor, end, importance, label_chars)
             },
         );
         prop::collection::vec(shape, 0..250).prop_map(|mut v| {
@@ -76,14 +83,13 @@ fn check_layout(shapes: &[Shape], level: i32, max_lanes: u16, l: &Layout) -> Res
             return Err(format!("{p:?} outside {} lanes (max {max_lanes})", l.lanes));
         }
         let s = &shapes[p.index];
-        if s.importance <= 1 && !p.labelled {
-            return Err(format!("landmark {p:?} placed without its label"));
+        if p.label == Label::Cut
+            && p.next.partial_cmp(&s.anchor) != Some(std::cmp::Ordering::Greater)
+        {
+            return Err(format!("{p:?} cut without a neighbour after it"));
         }
-        if p.labelled && !is_labelled(s.importance, level) {
-            return Err(format!(
-                "{p:?} labelled, but importance {} is not at {level}",
-                s.importance
-            ));
+        if p.label == Label::Wrapped && s.wrap_px >= s.label_px {
+            return Err(format!("{p:?} wrapped although wrapping gains nothing"));
         }
     }
     // No overlap in a lane, at the level's scale and zoomed in within the level.
@@ -92,7 +98,7 @@ fn check_layout(shapes: &[Shape], level: i32, max_lanes: u16, l: &Layout) -> Res
             .placed
             .iter()
             .map(|p| {
-                let (a, b) = extent_at(&shapes[p.index], p.labelled, ppd * zoom, l.text);
+                let (a, b) = extent_of(&shapes[p.index], p, ppd * zoom, l.text);
                 (p.lane, a, b, p.index)
             })
             .collect();
@@ -137,7 +143,7 @@ proptest! {
     #[test]
     fn layout_of_arbitrary_shapes_places_or_clusters_each_once_without_overlap(
         shapes in shapes(),
-        level in 0_i32..=16,
+        level in 0_i32..=32,
         max_lanes in 1_u16..=8,
     ) {
         let l = layout(&shapes, level, max_lanes);
@@ -149,17 +155,17 @@ proptest! {
     #[test]
     fn layout_with_larger_labels_holds_every_property(
         shapes in shapes(),
-        level in 0_i32..=16,
+        level in 0_i32..=32,
         max_lanes in 1_u16..=8,
         text in 1.0_f64..2.0,
     ) {
-        let l = layout_at(&shapes, level, max_lanes, text);
+        let l = layout_with(&shapes, level, max_lanes, text, false);
         prop_assert_eq!(l.text, text);
         check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
     }
 
     #[test]
-    fn layout_is_deterministic(shapes in shapes(), level in 0_i32..=16, max_lanes in 1_u16..=8) {
+    fn layout_is_deterministic(shapes in shapes(), level in 0_i32..=32, max_lanes in 1_u16..=8) {
         prop_assert_eq!(layout(&shapes, level, max_lanes), layout(&shapes, level, max_lanes));
     }
 
@@ -168,7 +174,7 @@ proptest! {
     #[test]
     fn layout_of_unsorted_shapes_keeps_every_property(
         mut shapes in shapes(),
-        level in 0_i32..=16,
+        level in 0_i32..=32,
         max_lanes in 1_u16..=8,
         seed in any::<u64>(),
     ) {
@@ -187,7 +193,7 @@ proptest! {
 
 #[test]
 fn level_of_inverts_level_px_per_day_and_is_monotone() {
-    for level in -20..=40 {
+    for level in -40..=80 {
         let ppd = level_px_per_day(level);
         assert_eq!(level_of(ppd), level, "level {level}");
         // Anywhere inside the level, up to just below the next.
@@ -204,18 +210,18 @@ fn level_of_inverts_level_px_per_day_and_is_monotone() {
         assert!(l >= previous, "{px_per_year} px/year: level {l} after {previous}");
         previous = l;
     }
-    assert_eq!(previous, 40);
+    assert_eq!(previous, 80);
 }
 
 /// The story: `level_of` sent every non-finite `log2` to level 0, so a scale of zero (a widget
-/// not yet measured) or an infinite one landed on level 0 between levels -20 and 40, and the
+/// not yet measured) or an infinite one landed on level 0 between the lowest and highest levels, and the
 /// level was not monotone in the scale. Zero and below are now the lowest level, infinity the
 /// highest; only NaN is level 0.
 #[test]
 fn level_of_non_finite_scales_is_a_bounded_level() {
-    assert_eq!(level_of(0.0), -20);
-    assert_eq!(level_of(f64::INFINITY), 40);
-    assert_eq!(level_of(-1.0), -20);
+    assert_eq!(level_of(0.0), -40);
+    assert_eq!(level_of(f64::INFINITY), 80);
+    assert_eq!(level_of(-1.0), -40);
     assert_eq!(level_of(f64::NAN), 0);
 }
 
@@ -229,12 +235,12 @@ fn layout_of_stacked_days_at_every_level_and_lane_count_holds_every_property() {
             for chars in [0, 20, 80] {
                 let anchor = f64::from(FIRST_DAY + day) + 0.5 * (k % 2) as f64;
                 let end = if chars == 80 { anchor + 90.0 } else { anchor };
-                shapes.push(Shape { anchor, end, importance, label_chars: chars });
+                shapes.push(shape(anchor, end, importance, chars));
             }
         }
     }
     shapes.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
-    for level in -2..=18 {
+    for level in -4..=36 {
         for max_lanes in 1..=8 {
             let l = layout(&shapes, level, max_lanes);
             check_layout(&shapes, level, max_lanes, &l)
@@ -277,7 +283,7 @@ fn layout_of_the_real_dataset_holds_every_property_at_every_level_in_both_langua
     let p = real_dataset();
     for lang in [Lang::Id, Lang::En] {
         let shapes = p.shapes(lang);
-        for level in -4..=20 {
+        for level in -8..=40 {
             for max_lanes in [1, 3, 5, 8] {
                 let l = layout(&shapes, level, max_lanes);
                 check_layout(&shapes, level, max_lanes, &l)
@@ -299,11 +305,11 @@ fn layout_of_100_000_shapes_completes_at_several_levels() {
             let anchor = f64::from(FIRST_DAY) + span * f64::from(i) / f64::from(n);
             let h = i.wrapping_mul(2_654_435_761);
             let end = if h % 10 == 0 { anchor + f64::from(h % 700) } else { anchor };
-            Shape { anchor, end, importance: (h % 3) as u8 + 1, label_chars: (h % 81) as usize }
+            shape(anchor, end, (h % 3) as u8 + 1, (h % 81) as usize)
         })
         .collect();
     let started = std::time::Instant::now();
-    for level in [0, 6, 10, 16] {
+    for level in [0, 12, 20, 32] {
         let l = layout(&shapes, level, 5);
         check_layout(&shapes, level, 5, &l).unwrap_or_else(|e| panic!("level {level}: {e}"));
         println!(
@@ -319,9 +325,8 @@ fn layout_of_100_000_shapes_completes_at_several_levels() {
 #[test]
 fn layout_of_events_on_one_day_fills_the_lanes_then_one_cluster() {
     let day = f64::from(day_number(1958, 8, 23));
-    let shapes: Vec<_> =
-        (0..50).map(|_| Shape { anchor: day, end: day, importance: 3, label_chars: 12 }).collect();
-    let l = layout(&shapes, 10, 5);
+    let shapes: Vec<_> = (0..50).map(|_| shape(day, day, 3, 12)).collect();
+    let l = layout(&shapes, 20, 5);
     assert_eq!(l.placed.len(), 5);
     assert_eq!(l.lanes, 5);
     assert_eq!(l.clusters.len(), 1);
@@ -341,14 +346,14 @@ fn layout_of_100_000_shapes_filling_gaps_between_landmarks_completes() {
     let mut shapes = Vec::new();
     for i in 0..n {
         let anchor = f64::from(FIRST_DAY) + span * f64::from(i) / f64::from(n);
-        shapes.push(Shape { anchor, end: anchor, importance: 1, label_chars: 0 });
+        shapes.push(shape(anchor, anchor, 1, 0));
         let between = anchor + span / f64::from(n) / 2.0;
-        shapes.push(Shape { anchor: between, end: between, importance: 3, label_chars: 0 });
+        shapes.push(shape(between, between, 3, 0));
     }
     let started = std::time::Instant::now();
-    let l = layout(&shapes, 18, 5);
+    let l = layout(&shapes, 36, 5);
     println!("gap filling, 100 000 shapes: {:?}, {} lanes", started.elapsed(), l.lanes);
-    check_layout(&shapes, 18, 5, &l).unwrap();
+    check_layout(&shapes, 36, 5, &l).unwrap();
     assert_eq!(l.placed.len(), shapes.len());
 }
 
@@ -360,9 +365,9 @@ fn layout_of_100_000_shapes_filling_gaps_between_landmarks_completes() {
 /// at -6757.5, so zooming to that cluster cut the event off. Layout now goes in anchor order.
 #[test]
 fn layout_of_shapes_not_sorted_by_anchor_clusters_cover_their_events() {
-    let minor = |anchor: f64| Shape { anchor, end: anchor, importance: 3, label_chars: 10 };
+    let minor = |anchor: f64| shape(anchor, anchor, 3, 10);
     let shapes = [
-        Shape { anchor: 100.0, end: 100.0, importance: 1, label_chars: 10 },
+        shape(100.0, 100.0, 1, 10),
         minor(300.5), // a year-precision event: first by first day, anchored mid-year
         minor(200.0),
     ];
@@ -373,22 +378,46 @@ fn layout_of_shapes_not_sorted_by_anchor_clusters_cover_their_events() {
     assert_eq!((l.clusters[0].first, l.clusters[0].anchor), (200.0, 200.0));
 }
 
-/// The story: when a landmark's labelled extent found no free lane, layout placed it as a bare
-/// marker, although landmarks are promised their label. In anchor order that fallback can never
-/// help a landmark (both extents start at the same x and nothing lies to its right yet), but
-/// with the bundle's first-day order it did: a later landmark placed first pushed an earlier
-/// one's label out, and the earlier one lost its label. Landmarks now go in anchor order and
-/// never fall back to a bare marker.
+/// The story: landmarks were promised their label, so a landmark with no free lane for its
+/// whole label was folded into a cluster even where a bare marker or a shortened title fitted.
+/// Now the earlier landmark keeps as much of its title as its neighbour leaves, and the later
+/// one its whole title.
 #[test]
-fn layout_never_places_a_landmark_without_its_label() {
-    let level = 8; // 256 px per year: 0.7 px per day
-    let landmark = |anchor: f64| Shape { anchor, end: anchor, importance: 1, label_chars: 80 };
+fn a_landmark_without_room_for_its_whole_title_is_cut_at_its_neighbour() {
+    let level = 16; // 256 px per year: 0.7 px per day
+    let landmark = |anchor: f64| shape(anchor, anchor, 1, 80);
     let shapes = [landmark(200.0), landmark(0.0)];
     let l = layout(&shapes, level, 1);
     check_layout(&shapes, level, 1, &l).unwrap();
-    assert_eq!(l.placed.len(), 1);
-    assert_eq!((l.placed[0].index, l.placed[0].labelled), (1, true));
-    assert_eq!(l.clusters[0].indices, [0]);
+    assert_eq!(l.placed.len(), 2);
+    assert_eq!((l.placed[0].index, l.placed[0].label), (0, Label::Line));
+    assert_eq!((l.placed[1].index, l.placed[1].label), (1, Label::Cut));
+    assert_eq!(l.placed[1].next, 200.0);
+}
+
+/// The "field of dots": a century of importance-2 events (a converted sample of 20
+/// events over 602–698) and four decades of 41 were bare markers at 1280 px, six of seven rows
+/// empty. With labels by free space, at least 90 % show their whole title.
+#[test]
+fn sparse_bundles_of_minor_events_show_nearly_every_title_in_full_at_1280_px() {
+    for (n, first_year, years) in [(20_u32, 602_i32, 96_i32), (41, 1901, 39)] {
+        let first = f64::from(day_number(first_year, 1, 1));
+        let span = f64::from(years) * 365.25;
+        let shapes: Vec<Shape> = (0..n)
+            .map(|i| {
+                let anchor = first + span * f64::from(i) / f64::from(n - 1);
+                // Headlines of 16 to 36 characters, as such samples have.
+                shape(anchor, anchor, 2, 16 + (i as usize * 7) % 21)
+            })
+            .collect();
+        let level = level_of(1280.0 / (span * 1.024));
+        let l = layout(&shapes, level, 6);
+        check_layout(&shapes, level, 6, &l).unwrap();
+        let full =
+            l.placed.iter().filter(|p| matches!(p.label, Label::Line | Label::Wrapped)).count();
+        println!("{n} events over {years} years: {full} full titles, {} lanes", l.lanes);
+        assert!(full * 10 >= n as usize * 9, "{n} events: only {full} full titles: {l:?}");
+    }
 }
 
 /// Broken shapes (non-finite anchors or ends) neither panic nor disturb the others' lanes.
@@ -397,14 +426,14 @@ fn layout_with_non_finite_shapes_still_places_the_finite_ones_without_overlap() 
     let mut shapes: Vec<Shape> = (0..40)
         .map(|i| {
             let anchor = f64::from(FIRST_DAY + 3 * i);
-            Shape { anchor, end: anchor, importance: (i % 3) as u8 + 1, label_chars: 30 }
+            shape(anchor, anchor, (i % 3) as u8 + 1, 30)
         })
         .collect();
     for anchor in [f64::NAN, -f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-        shapes.push(Shape { anchor, end: anchor, importance: 1, label_chars: 5 });
+        shapes.push(shape(anchor, anchor, 1, 5));
     }
-    shapes.push(Shape { anchor: 0.0, end: f64::NAN, importance: 2, label_chars: 5 });
-    for level in [0, 8, 12] {
+    shapes.push(shape(0.0, f64::NAN, 2, 5));
+    for level in [0, 16, 24] {
         let l = layout(&shapes, level, 3);
         let finite: Vec<usize> =
             (0..shapes.len()).filter(|&i| shapes[i].anchor.is_finite()).collect();
@@ -423,8 +452,8 @@ fn layout_with_non_finite_shapes_still_places_the_finite_ones_without_overlap() 
 fn the_real_dataset_in_presentation_mode_holds_every_property() {
     let p = real_dataset();
     let shapes = p.shapes(Lang::En);
-    for level in 0..=16 {
-        let l = layout_at(&shapes, level, 4, PRESENT_TEXT);
+    for level in 0..=32 {
+        let l = layout_with(&shapes, level, 4, PRESENT_TEXT, false);
         check_layout(&shapes, level, 4, &l).unwrap_or_else(|e| panic!("level {level}: {e}"));
     }
 }

@@ -5,6 +5,7 @@ use crate::core::i18n::{format_range, Lang};
 use crate::core::prepared::{anchor_of, Prepared};
 use crate::core::scale::View;
 use crate::core::search::Query;
+use crate::core::view_state::{reduce, Action, Outcome, Track, ViewState};
 use crate::ui::motion::animate_to;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,6 +38,16 @@ pub struct Ctx {
     pub root: StoredValue<web_sys::HtmlElement, LocalStorage>,
     /// Unique per widget on the page, for element ids.
     pub uid: u32,
+    /// Per event, the day its marker sits on, and its `[first, last + 1)` days: what the view
+    /// state machine needs to know of the events.
+    pub anchors: StoredValue<Arc<Vec<f64>>>,
+    pub spans: StoredValue<Arc<Vec<(f64, f64)>>>,
+    /// Whether the reader has put keyboard focus on a marker: from then on the zoom buttons
+    /// zoom around the focused event, as `+`/`-` do.
+    pub engaged: RwSignal<bool>,
+    /// A sentence for screen readers that the reader did not ask for (focus moved because the
+    /// filter hid the focused event).
+    pub notice: RwSignal<String>,
 }
 
 impl Ctx {
@@ -69,7 +80,20 @@ impl Ctx {
             let l = lang.get();
             Arc::new(m.bundle.events.iter().map(|e| q.matches(e, l.code(), &m.fallbacks)).collect())
         });
+        let anchors = Arc::new(model.bundle.events.iter().map(anchor_of).collect::<Vec<_>>());
+        let spans = Arc::new(
+            model
+                .bundle
+                .events
+                .iter()
+                .map(|e| (f64::from(e.first_day()), f64::from(e.last_day()) + 1.0))
+                .collect::<Vec<_>>(),
+        );
         Ctx {
+            anchors: StoredValue::new(anchors),
+            spans: StoredValue::new(spans),
+            engaged: RwSignal::new(false),
+            notice: RwSignal::new(String::new()),
             model: StoredValue::new(model),
             lang,
             view: RwSignal::new(extent.full()),
@@ -88,6 +112,42 @@ impl Ctx {
             root,
             uid,
         }
+    }
+
+    /// Runs `action` through the view state machine and applies its outcome to the signals:
+    /// the view (animated for keys and buttons, at once for pointer input), the tab stop and
+    /// the open popover. Only what changed is written.
+    pub fn dispatch(&self, action: Action) -> Outcome {
+        let state = ViewState {
+            view: self.latest(),
+            width: self.width.get_untracked(),
+            focus: self.focus.get_untracked(),
+            selected: self.selected.get_untracked(),
+        };
+        let included = self.included.get_untracked();
+        let steps = self.steps();
+        let extent = self.model.with_value(|m| m.extent);
+        let out = self.anchors.with_value(|anchors| {
+            self.spans.with_value(|spans| {
+                let track = Track { extent, anchors, spans, included: &included, steps: &steps };
+                reduce(state, action, &track)
+            })
+        });
+        let next = out.state;
+        if next.focus != state.focus {
+            self.focus.set(next.focus);
+        }
+        if next.selected != state.selected {
+            self.selected.set(next.selected);
+        }
+        if next.view != state.view {
+            if out.animate {
+                self.go(next.view);
+            } else {
+                self.set_soon(next.view);
+            }
+        }
+        out
     }
 
     /// Animates the view to `to` (instantly under reduced motion).
@@ -136,43 +196,23 @@ impl Ctx {
 
     /// The step `delta` away from `from` (or from the nearest step when `from` is not one).
     pub fn step_from(&self, from: usize, delta: isize) -> Option<usize> {
-        let steps = self.steps();
-        if steps.is_empty() {
-            return None;
-        }
-        let pos = match steps.binary_search(&from) {
-            Ok(p) => p as isize + delta,
-            Err(p) if delta > 0 => p as isize + delta - 1,
-            Err(p) => p as isize + delta,
-        };
-        let pos = pos.clamp(0, steps.len() as isize - 1) as usize;
-        Some(steps[pos])
+        crate::core::view_state::neighbour(&self.steps(), from, delta)
     }
 
     /// Moves keyboard focus to event `index`, bringing it into view, then focuses its marker.
     pub fn focus_event(&self, index: usize) {
-        self.focus.set(index);
-        self.reveal(index);
+        self.dispatch(Action::Focus(index));
         request_focus(*self, index);
     }
 
-    /// Pans so that event `index` is on screen (zooming in when its neighbours are too dense).
+    /// Pans so that event `index` is on screen.
     pub fn reveal(&self, index: usize) {
-        let (extent, anchor) =
-            self.model.with_value(|m| (m.extent, anchor_of(&m.bundle.events[index])));
-        let v = self.view.get_untracked();
-        let w = self.width.get_untracked().max(1.0);
-        let margin = 60.0 * v.span() / w;
-        if anchor < v.start + margin || anchor > v.end - margin {
-            self.go(v.centred_on(anchor, extent));
-        }
+        self.dispatch(Action::Focus(index));
     }
 
     /// Opens the popover of event `index`.
     pub fn open(&self, index: usize) {
-        self.focus.set(index);
-        self.selected.set(Some(index));
-        self.reveal(index);
+        self.dispatch(Action::Open(index));
     }
 
     /// Opens the event with this id; false when the bundle has none.

@@ -7,6 +7,7 @@ pub mod hooks;
 pub mod link;
 pub mod list_view;
 pub mod load;
+pub mod measure;
 pub mod motion;
 pub mod popover;
 pub mod present;

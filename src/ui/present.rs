@@ -4,14 +4,11 @@
 //! PageUp step back, Esc leaves. Steps follow the reader's filters and search, so a teacher can
 //! present one category.
 
-use crate::core::scale::View;
+use crate::core::view_state::{step_view, Action};
 use crate::ui::ctx::Ctx;
 use crate::ui::hooks::{listen, Listener};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Days shown around the current event while presenting.
-const CONTEXT_DAYS: f64 = 240.0;
 
 /// Enters presentation mode (fullscreen when `fullscreen` and the browser allows it).
 pub fn enter_present(ctx: Ctx, fullscreen: bool) {
@@ -53,13 +50,9 @@ pub fn leave_present(ctx: Ctx) {
 fn show_step(ctx: Ctx, i: usize) {
     ctx.selected.set(Some(i));
     ctx.focus.set(i);
-    let (extent, first, last) = ctx.model.with_value(|m| {
-        let e = &m.bundle.events[i];
-        (m.extent, f64::from(e.first_day()), f64::from(e.last_day()) + 1.0)
-    });
-    let mid = (first + last) / 2.0;
-    let half = ((last - first) / 2.0 + CONTEXT_DAYS).max(CONTEXT_DAYS);
-    ctx.go(View { start: mid - half, end: mid + half }.constrain(extent));
+    let extent = ctx.model.with_value(|m| m.extent);
+    let span = ctx.spans.with_value(|s| s[i]);
+    ctx.go(step_view(span, extent));
 }
 
 /// Handles a presentation key; true when it was one.
@@ -67,7 +60,6 @@ pub fn handle_key(ctx: Ctx, ev: &web_sys::KeyboardEvent) -> bool {
     if !ctx.present.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
         return false;
     }
-    let current = ctx.selected.get_untracked().unwrap_or(ctx.focus.get_untracked());
     let delta = match ev.key().as_str() {
         "ArrowRight" | "PageDown" | " " | "Spacebar" => 1,
         "ArrowLeft" | "PageUp" => -1,
@@ -83,14 +75,7 @@ pub fn handle_key(ctx: Ctx, ev: &web_sys::KeyboardEvent) -> bool {
     // Space on a focused button would also click it: take it over.
     ev.prevent_default();
     ev.stop_propagation();
-    let target = if ctx.selected.get_untracked().is_none() {
-        ctx.steps().first().copied()
-    } else {
-        ctx.step_from(current, delta)
-    };
-    if let Some(i) = target {
-        show_step(ctx, i);
-    }
+    ctx.dispatch(Action::Step(delta));
     true
 }
 

@@ -6,16 +6,22 @@
 //! `--tl-ppd`, pixels per day), so panning and zooming write two properties instead of touching
 //! every marker.
 
+use crate::core::cull::Culler;
 use crate::core::i18n::{format_range, Lang};
-use crate::core::layout::{self, extent_at, level_of, level_px_per_day, Layout, PRESENT_TEXT};
+use crate::core::layout::{
+    self, level_of, Label, Layout, Shape, LABEL_OFFSET_PX, LABEL_PAD_PX, PRESENT_TEXT,
+    ROOM_CHROME_PX,
+};
 use crate::core::num::{fixed, parse_px};
 use crate::core::prepared::{anchor_of, Prepared};
 use crate::core::scale::{wheel_factor, View};
 use crate::core::ticks::axis;
-use crate::ui::ctx::Ctx;
+use crate::core::view_state::Action;
+use crate::ui::ctx::{request_focus, Ctx};
 use crate::ui::hooks::{listen, use_element_size, Listener};
 use crate::ui::link::{use_links, LinkOptions};
 use crate::ui::list_view::ListView;
+use crate::ui::measure::Measure;
 use crate::ui::popover::Popover;
 use crate::ui::present::use_presentation;
 use crate::ui::text::tr;
@@ -44,19 +50,42 @@ const LAYOUT_CACHE: usize = 32;
 type LayoutKey = (Lang, i32, Vec<bool>, u16, bool);
 
 /// One thing drawn on the track.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Item {
-    Event { index: usize, lane: u16, labelled: bool },
-    Cluster { first_index: usize, count: usize, first: f64, last: f64, anchor: f64, lane: u16 },
+    /// An event's marker, in `lane`, with as much of its title as `label` says; `next` is the
+    /// anchor day of its lane neighbour (how far a cut label may grow).
+    Event {
+        index: usize,
+        lane: u16,
+        label: Label,
+        next: f64,
+    },
+    Cluster {
+        first_index: usize,
+        count: usize,
+        first: f64,
+        last: f64,
+        anchor: f64,
+        lane: u16,
+    },
 }
 
 impl Item {
-    fn key(&self) -> (u8, usize, u16, bool) {
+    /// Stable per event, whatever its lane and label: a marker's row survives zooming across
+    /// levels, a language change or a filter, so the focused marker keeps DOM focus.
+    fn key(&self) -> (u8, usize, usize) {
         match *self {
-            Item::Event { index, lane, labelled } => (0, index, lane, labelled),
-            Item::Cluster { first_index, count, lane, .. } => (1, first_index, lane, count > 0),
+            Item::Event { index, .. } => (0, index, 0),
+            Item::Cluster { first_index, count, .. } => (1, first_index, count),
         }
     }
+}
+
+/// A layout with its index for culling, cached together per level.
+#[derive(Debug, PartialEq)]
+struct Placement {
+    layout: Layout,
+    culler: Culler,
 }
 
 #[component]
@@ -95,8 +124,14 @@ pub fn Timeline(
     });
 
     // Derived state: shapes per language, layout per zoom level (cached), visible items.
+    // Titles measured in the widget's font, once per language.
     let m = model.clone();
-    let shapes = Memo::new(move |_| Arc::new(m.shapes(lang.get())));
+    let shapes = Memo::new(move |_| {
+        let l = lang.get();
+        let el = viewport.get_untracked();
+        let mut measure = Measure::new(el.as_ref().map(|e| e.as_ref()), m.bundle.events.len());
+        Arc::new(m.shapes_with(l, |title, bold| measure.title(title, bold)))
+    });
     let level = Memo::new(move |_| {
         let w = width.get();
         if w > 0.0 {
@@ -108,7 +143,7 @@ pub fn Timeline(
     // Layouts are cached per (language, level, filter): zooming back and forth costs nothing.
     // A short list, newest last: a reader visits a few dozen levels and filters at most, and
     // a list needs no hashing code in the wasm.
-    let cache: StoredValue<Vec<(LayoutKey, Arc<Layout>)>> = StoredValue::new(Vec::new());
+    let cache: StoredValue<Vec<(LayoutKey, Arc<Placement>)>> = StoredValue::new(Vec::new());
     let current_layout = Memo::new(move |_| {
         let key = (lang.get(), level.get(), ctx.hidden.get(), max_lanes.get(), ctx.present.get());
         if let Some(l) =
@@ -119,7 +154,8 @@ pub fn Timeline(
         let all = shapes.get();
         let subset: Vec<_> = included.get().iter().map(|&i| all[i]).collect();
         let text = if key.4 { PRESENT_TEXT } else { 1.0 };
-        let mut l = layout::layout_at(&subset, key.1, key.3, text);
+        // Two-line titles need the normal lane height: not in presentation mode.
+        let mut l = layout::layout_with(&subset, key.1, key.3, text, !key.4);
         // Back from positions in the subset to event indices.
         let inc = included.get_untracked();
         for p in &mut l.placed {
@@ -130,7 +166,8 @@ pub fn Timeline(
                 *i = inc[*i];
             }
         }
-        let l = Arc::new(l);
+        let culler = Culler::new(&l, &all);
+        let l = Arc::new(Placement { layout: l, culler });
         cache.update_value(|c| {
             if c.len() >= LAYOUT_CACHE {
                 c.remove(0);
@@ -145,34 +182,33 @@ pub fn Timeline(
             return Vec::new();
         }
         let v = view.get();
-        let l = current_layout.get();
+        let pl = current_layout.get();
+        let l = &pl.layout;
         let shapes = shapes.get();
-        let ppd = level_px_per_day(l.level);
-        let scale = v.px_per_day(w) / ppd;
-        let lo = v.start - CULL_MARGIN_PX / v.px_per_day(w);
-        let hi = v.end + CULL_MARGIN_PX / v.px_per_day(w);
-        let mut items = Vec::new();
-        let focus_i = focus.get();
-        let mut focus_shown = false;
-        for p in &l.placed {
-            let s = &shapes[p.index];
-            let (a, b) = extent_at(s, p.labelled, ppd, l.text);
-            // Extents are at the level's scale; convert back to days (labels do not scale).
-            let a_day = s.anchor - (s.anchor * ppd - a) / ppd / scale;
-            let b_day =
-                s.end.max(s.anchor) + (b - s.end.max(s.anchor) * ppd).max(0.0) / ppd / scale;
-            if b_day >= lo && a_day <= hi {
-                focus_shown |= p.index == focus_i;
-                items.push(Item::Event { index: p.index, lane: p.lane, labelled: p.labelled });
-            }
-        }
+        let ppd_now = v.px_per_day(w);
+        let lo = v.start - CULL_MARGIN_PX / ppd_now;
+        let hi = v.end + CULL_MARGIN_PX / ppd_now;
+        let mut items: Vec<Item> = pl
+            .culler
+            .visible(l, &shapes, lo, hi, ppd_now)
+            .into_iter()
+            .map(|pos| {
+                let p = l.placed[pos];
+                Item::Event { index: p.index, lane: p.lane, label: p.label, next: p.next }
+            })
+            .collect();
         let cluster_lane = l.lanes.max(1);
         for c in &l.clusters {
             if c.last >= lo && c.first <= hi {
                 // A "cluster" of one is just an event without room for its label.
                 if let [only] = c.indices[..] {
-                    focus_shown |= only == focus_i;
-                    items.push(Item::Event { index: only, lane: cluster_lane, labelled: false });
+                    let next = f64::INFINITY;
+                    items.push(Item::Event {
+                        index: only,
+                        lane: cluster_lane,
+                        label: Label::Bare,
+                        next,
+                    });
                     continue;
                 }
                 items.push(Item::Cluster {
@@ -185,15 +221,27 @@ pub fn Timeline(
                 });
             }
         }
-        // The keyboard's event is always reachable, even when folded into a cluster.
-        if !focus_shown && focus_i < shapes.len() && included.get().binary_search(&focus_i).is_ok()
-        {
-            let a = shapes[focus_i].anchor;
-            if a >= lo && a <= hi {
-                items.push(Item::Event { index: focus_i, lane: cluster_lane, labelled: true });
-            }
+        // The keyboard's event is always rendered, on screen or not, folded into a cluster or
+        // not: zooming, panning, filtering or a language change never take DOM focus from it.
+        let focus_i = focus.get();
+        let shown =
+            items.iter().any(|it| matches!(it, Item::Event { index, .. } if *index == focus_i));
+        if !shown && focus_i < shapes.len() && included.get().binary_search(&focus_i).is_ok() {
+            let item = match l.placed.binary_search_by_key(&focus_i, |p| p.index) {
+                Ok(pos) => {
+                    let p = l.placed[pos];
+                    Item::Event { index: p.index, lane: p.lane, label: p.label, next: p.next }
+                }
+                Err(_) => Item::Event {
+                    index: focus_i,
+                    lane: cluster_lane,
+                    label: Label::Bare,
+                    next: f64::INFINITY,
+                },
+            };
+            items.push(item);
         }
-        items
+        crate::core::order::sorted_by(items, &|a, b| a.key().cmp(&b.key()))
     });
     let ticks = Memo::new(move |_| {
         let w = width.get();
@@ -345,14 +393,14 @@ pub fn Timeline(
     };
 
     // Keyboard: +/- zoom, Shift + arrows pan, arrows/Home/End walk the events (roving focus).
+    // Keyboard: +/- zoom (around the focused event when on a marker), Shift + arrows pan,
+    // arrows/Home/End walk the events (roving focus). Each key is one action of the core's
+    // view state machine; DOM focus then follows the tab stop.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ctx.present.get_untracked() {
             return; // the presentation's own keys
         }
         let key = ev.key();
-        let w = width.get_untracked().max(1.0);
-        let v = view.get_untracked();
-        let extent = ctx.model.with_value(|m| m.extent);
         let on_marker = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -360,40 +408,50 @@ pub fn Timeline(
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let handled = match key.as_str() {
-            "+" | "=" => {
-                ctx.go(v.zoom_at(w / 2.0, w, 2.0, extent));
-                true
-            }
-            "-" | "_" => {
-                ctx.go(v.zoom_at(w / 2.0, w, 0.5, extent));
-                true
-            }
-            "ArrowLeft" | "ArrowRight" if ev.shift_key() => {
-                let dir = if key == "ArrowLeft" { 1.0 } else { -1.0 };
-                ctx.go(v.pan_px(dir * w / 3.0, w, extent));
-                true
-            }
-            "ArrowRight" | "ArrowDown" if on_marker => {
-                let next = walk(ctx, focus.get_untracked(), 1);
-                next.map(|i| ctx.focus_event(i)).is_some()
-            }
-            "ArrowLeft" | "ArrowUp" if on_marker => {
-                let prev = walk(ctx, focus.get_untracked(), -1);
-                prev.map(|i| ctx.focus_event(i)).is_some()
-            }
-            "Home" if on_marker => {
-                included.get_untracked().first().map(|&i| ctx.focus_event(i)).is_some()
-            }
-            "End" if on_marker => {
-                included.get_untracked().last().map(|&i| ctx.focus_event(i)).is_some()
-            }
-            _ => false,
+        let action = match key.as_str() {
+            "+" | "=" => Action::Zoom { factor: 2.0, on_focus: on_marker },
+            "-" | "_" => Action::Zoom { factor: 0.5, on_focus: on_marker },
+            "ArrowLeft" if ev.shift_key() => Action::PanStep { dir: -1 },
+            "ArrowRight" if ev.shift_key() => Action::PanStep { dir: 1 },
+            "ArrowRight" | "ArrowDown" if on_marker => Action::Walk(1),
+            "ArrowLeft" | "ArrowUp" if on_marker => Action::Walk(-1),
+            "Home" if on_marker => Action::First,
+            "End" if on_marker => Action::Last,
+            _ => return,
         };
-        if handled {
-            ev.prevent_default();
+        ev.prevent_default();
+        let out = ctx.dispatch(action);
+        if on_marker {
+            request_focus(ctx, out.state.focus);
         }
     };
+
+    // A filter or search that hides the focused event moves the tab stop to the nearest event
+    // left, says so, and keeps keyboard focus on the track if it was there.
+    Effect::new(move |prev: Option<()>| {
+        included.track();
+        ctx.matching.track();
+        if prev.is_none() {
+            return;
+        }
+        let out = ctx.dispatch(Action::Refilter);
+        if !out.refocused {
+            return;
+        }
+        let l = lang.get_untracked();
+        let name = ctx.event_name(out.state.focus, l);
+        ctx.notice.set(l.strings().focus_moved.replace("{name}", &name));
+        let lost = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_none_or(|a| {
+                a.tag_name().eq_ignore_ascii_case("body")
+                    || a.closest(".tl-track").ok().flatten().is_some()
+            });
+        if lost && ctx.engaged.get_untracked() {
+            request_focus(ctx, out.state.focus);
+        }
+    });
 
     let strings = move || lang.get().strings();
     let _ = matching;
@@ -486,7 +544,7 @@ pub fn Timeline(
             </div>
             <div class="tl-track" role="group" aria-label=tr(lang, |s| s.events)>
                 <For each=move || visible.get() key=|it| it.key() let:it>
-                    {render_item(ctx, it)}
+                    {render_item(ctx, it, visible, shapes)}
                 </For>
             </div>
         </div>
@@ -497,6 +555,7 @@ pub fn Timeline(
             <span class="tl-hint__touch">{tr(lang, |s| s.touch_hint)}</span>
         </p>
         <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || announced.get()}</div>
+        <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || ctx.notice.get()}</div>
         <Popover ctx=ctx />
     }
 }
@@ -519,12 +578,33 @@ fn local_x(ev: &web_sys::Event, fallback: f64) -> f64 {
     }
 }
 
-fn render_item(ctx: Ctx, it: Item) -> AnyView {
+/// One row of the track. An event's row is keyed by the event alone and reads its lane and
+/// label from `visible` (a memo per row, so only rows whose placement changed are touched):
+/// the same button lives on through zooms, filters and language changes.
+fn render_item(
+    ctx: Ctx,
+    it: Item,
+    visible: Memo<Vec<Item>>,
+    shapes: Memo<Arc<Vec<Shape>>>,
+) -> AnyView {
     let lang = ctx.lang;
     match it {
-        Item::Event { index, lane, labelled } => {
+        Item::Event { index, .. } => {
+            let place = Memo::new(move |prev: Option<&(u16, Label, f64)>| {
+                visible.with(|v| {
+                    let key = (0, index, 0);
+                    match v.binary_search_by(|it| it.key().cmp(&key)) {
+                        Ok(pos) => match v[pos] {
+                            Item::Event { lane, label, next, .. } => (lane, label, next),
+                            Item::Cluster { .. } => (0, Label::Bare, f64::INFINITY),
+                        },
+                        // Leaving the DOM: keep what it shows until then.
+                        Err(_) => prev.copied().unwrap_or((0, Label::Bare, f64::INFINITY)),
+                    }
+                })
+            });
             // Read the event from the model by index: a row must not copy its summary and
-            // excerpts, and rows are rebuilt whenever the zoom crosses a level.
+            // excerpts.
             let (id, anchor, range_days, landmark, color, icon, end) = ctx.model.with_value(|m| {
                 let e = &m.bundle.events[index];
                 let c = &m.bundle.categories[e.category.min(m.bundle.categories.len() - 1)];
@@ -533,7 +613,6 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                 let (id, color) = (e.id.clone(), c.color.clone());
                 (id, anchor, range, e.importance == 1, color, c.icon.name(), m.extent.end)
             });
-            let range_px = range_days;
             // Room from the marker to the end of the range, past which nothing can be seen:
             // labels and the hover name stop there instead of being cut mid-word.
             let room = format!("calc({} * var(--tl-ppd) * 1px - 28px)", fixed(end - anchor, 3));
@@ -541,33 +620,80 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                 ctx.model.with_value(|m| m.title(&m.bundle.events[index], lang.get()).0.to_string())
             };
             let name = move || ctx.event_name(index, lang.get());
+            let label = move || {
+                let (_, label, next) = place.get();
+                if !label.shown() {
+                    return None;
+                }
+                let text = if ctx.present.get() { PRESENT_TEXT } else { 1.0 };
+                let s = shapes.with(|s| s.get(index).copied());
+                let (line, wrap) = s.map_or((0.0, 0.0), |s| (s.label_px, s.wrap_px));
+                // A wrapped title gets the width it was laid out with; the browser breaks it.
+                let width = (label == Label::Wrapped)
+                    .then(|| format!("{}px", fixed(wrap * text + LABEL_PAD_PX, 1)));
+                // A cut title reaches no further than its lane neighbour, at any zoom.
+                let cut = (label == Label::Cut && next.is_finite()).then(|| {
+                    format!(
+                        "calc({} * var(--tl-ppd) * 1px - {}px)",
+                        fixed(next - anchor, 3),
+                        fixed(ROOM_CHROME_PX * text, 1)
+                    )
+                });
+                // A range's title slides along its bar to stay on screen while any of the bar
+                // is (it stops where its end meets the bar's).
+                let stick = range_days.map(|d| {
+                    let w = (if label == Label::Wrapped { wrap } else { line }) * text + LABEL_PAD_PX;
+                    format!(
+                        "max(0px, min(calc((var(--tl-v0) - {}) * var(--tl-ppd) * 1px - 9px), calc({} * var(--tl-ppd) * 1px - {}px)))",
+                        fixed(anchor, 3),
+                        fixed(d, 3),
+                        fixed(LABEL_OFFSET_PX * text + w, 1)
+                    )
+                });
+                Some(view! {
+                    <span
+                        class="tl-marker__label"
+                        class:tl-marker__label--wrap=label == Label::Wrapped
+                        class:tl-marker__label--cut=label == Label::Cut
+                        aria-hidden="true"
+                        style:width=width
+                        style:--tl-cut=cut
+                        style:--tl-stick=stick
+                    >
+                        {title}
+                    </span>
+                })
+            };
             view! {
                 <button
                     type="button"
                     class="tl-marker"
-                    class:tl-marker--range=range_px.is_some()
+                    class:tl-marker--range=range_days.is_some()
                     class:tl-marker--landmark=landmark
                     class:tl-marker--dim=move || !ctx.matching.get()[index]
                     data-event-id=id
-                    data-lane=lane
+                    data-lane=move || place.get().0
                     tabindex=move || if ctx.focus.get() == index { "0" } else { "-1" }
                     aria-label=name
                     aria-haspopup="dialog"
                     aria-expanded=move || if ctx.selected.get() == Some(index) { "true" } else { "false" }
                     style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 10px)", fixed(anchor, 3))
-                    style:top=format!("calc({lane} * var(--tl-lane-h))")
+                    style:top=move || format!("calc({} * var(--tl-lane-h))", place.get().0)
                     style:--tl-room=room
                     on:click=move |_| ctx.open(index)
-                    on:focus=move |_| ctx.focus.set(index)
+                    on:focus=move |_| {
+                        ctx.focus.set(index);
+                        ctx.engaged.set(true);
+                    }
                 >
-                    {range_px.map(|d| view! {
+                    {range_days.map(|d| view! {
                         <span class="tl-marker__bar" aria-hidden="true"
                             style:background-color=color.clone()
                             style:width=format!("calc({} * var(--tl-ppd) * 1px)", fixed(d, 3))></span>
                     })}
                     <span class=format!("tl-marker__icon tl-icon--{icon}") aria-hidden="true"
                         style:background-color=color.clone()></span>
-                    {labelled.then(|| view! { <span class="tl-marker__label" aria-hidden="true">{title}</span> })}
+                    {label}
                 </button>
             }
             .into_any()
@@ -591,8 +717,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                     style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 4px)", fixed(anchor, 3))
                     style:top=format!("calc({lane} * var(--tl-lane-h))")
                     on:click=move |_| {
-                        let extent = ctx.model.with_value(|m| m.extent);
-                        ctx.go(View::fitting(first, last, 0.15, extent));
+                        ctx.dispatch(Action::Fit { first, last });
                     }
                 >
                     {format!("+{count}")}
@@ -699,18 +824,4 @@ fn Overview(ctx: Ctx) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// The included event `delta` steps from `from` in chronological order.
-fn walk(ctx: Ctx, from: usize, delta: isize) -> Option<usize> {
-    let inc = ctx.included.get_untracked();
-    if inc.is_empty() {
-        return None;
-    }
-    let pos = match inc.binary_search(&from) {
-        Ok(p) => p as isize + delta,
-        Err(p) if delta > 0 => p as isize,
-        Err(p) => p as isize - 1,
-    };
-    Some(inc[pos.clamp(0, inc.len() as isize - 1) as usize])
 }

@@ -3,6 +3,7 @@
 //! `aria-pressed`.
 
 use crate::core::deeplink::DeepLink;
+use crate::core::view_state::Action;
 use crate::ui::ctx::Ctx;
 use crate::ui::present::{enter_present, leave_present};
 use crate::ui::text::tr;
@@ -12,10 +13,9 @@ use leptos::prelude::*;
 pub fn Toolbar(ctx: Ctx, label: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
     let lang = ctx.lang;
     let strings = move || lang.get().strings();
-    let extent = ctx.model.with_value(|m| m.extent);
+    // Around the focused event once the reader has walked the markers, as `+`/`-` do.
     let zoom = move |factor: f64| {
-        let w = ctx.width.get_untracked().max(1.0);
-        ctx.go(ctx.view.get_untracked().zoom_at(w / 2.0, w, factor, extent));
+        ctx.dispatch(Action::Zoom { factor, on_focus: ctx.engaged.get_untracked() });
     };
     let status = RwSignal::new(String::new());
     let share = move |_| {
@@ -94,7 +94,7 @@ pub fn Toolbar(ctx: Ctx, label: impl Fn() -> String + Send + Sync + 'static) -> 
                 title=tr(lang, |s| s.zoom_out) on:click=move |_| zoom(0.5)>
                 <span aria-hidden="true">"−"</span>
             </button>
-            <button type="button" class="tl-button tl-button--text" on:click=move |_| ctx.go(extent.full())>
+            <button type="button" class="tl-button tl-button--text" on:click=move |_| ctx.go(ctx.model.with_value(|m| m.extent).full())>
                 {tr(lang, |s| s.reset)}
             </button>
             <button type="button" class="tl-button tl-button--text"

@@ -189,6 +189,8 @@ pub struct Strings {
     pub all_match: &'static str,
     pub step: &'static str,
     pub present_hint: &'static str,
+    /// Said when the filter hid the focused event and focus moved to `{name}`.
+    pub focus_moved: &'static str,
 }
 
 static ID: Strings = Strings {
@@ -234,6 +236,7 @@ static ID: Strings = Strings {
     all_match: "{total} peristiwa",
     step: "Langkah",
     present_hint: "→ / PageDown: berikutnya · ← / PageUp: sebelumnya · Esc: keluar",
+    focus_moved: "Peristiwa yang dipilih tersembunyi oleh filter; fokus pindah ke {name}.",
 };
 
 static EN: Strings = Strings {
@@ -279,6 +282,7 @@ static EN: Strings = Strings {
     all_match: "{total} events",
     step: "Step",
     present_hint: "→ / PageDown: next · ← / PageUp: previous · Esc: leave",
+    focus_moved: "The focused event is hidden by the filter; focus moved to {name}.",
 };
 
 #[cfg(test)]

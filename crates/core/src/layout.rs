@@ -1,23 +1,28 @@
-//! Lanes and clusters: where each event sits so that no two markers or labels overlap.
+//! Lanes and clusters: where each event sits, and how much of its title it shows, so that no
+//! two markers or labels overlap.
+//!
+//! Labels are placed the way a cartographer names places on a map: as many names as fit, the
+//! important ones first, none colliding. Every event tries to show its full title (measured in
+//! the widget's font by the UI, see [`Shape::label_px`]) on one line, then wrapped on two lines,
+//! in any of the track's lanes; only when no lane has room does it fall back to a title cut at
+//! its lane neighbour ([`Label::Cut`]), then to a bare marker, and last to a cluster ("+7").
+//! Importance decides the order (landmarks first), not whether an event gets a label.
 //!
 //! Layout is computed per *zoom level*, a power-of-two band of pixels per year, at the level's
-//! most zoomed-out scale. Inside a level positions only spread apart as the reader zooms in (every
-//! gap grows linearly while label widths stay constant), so the layout stays overlap-free and
-//! lane assignment does not change: events do not jump between rows while zooming. Crossing a
-//! level recomputes it (and the UI caches each level).
-//!
-//! Events that find no free lane fold into clusters ("+7") on a row of their own; landmarks
-//! (importance 1) are placed first so they are never folded away while room remains, and are
-//! always placed with their label (a landmark is never a bare marker).
+//! most zoomed-out scale. Inside a level positions only spread apart as the reader zooms in
+//! (every gap grows linearly while label widths stay constant), so the layout stays
+//! overlap-free and lane assignment does not change: events do not jump between rows while
+//! zooming. A cut label records its neighbour's day ([`Placed::next`]), so the UI lets it grow
+//! back as the gap widens. Crossing a level recomputes the layout (and the UI caches each level).
 //!
 //! Each pass goes through the events in anchor order (the caller's order need not be: a bundle
 //! sorted by first day is not sorted by anchor, since "1958" sits mid-year). A lane keeps the
 //! intervals of each pass in a list that only grows at its end, so a layout of `n` events in
-//! `k` lanes costs O(n log n) to sort plus O(n · k · log n) to place.
+//! `k` lanes costs O(n log n) to sort plus O(n · k · p) to place, for `p` passes (at most 8).
 
 use crate::order::{sort_indices, sorted_by};
 
-/// What layout needs to know of an event, in days (the UI builds these from the bundle).
+/// What layout needs to know of an event, in days, and its title's measured widths.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Shape {
     /// Where the marker sits: the middle of a point event's date span, or a range's start.
@@ -25,61 +30,121 @@ pub struct Shape {
     /// The end of a range bar (exclusive day), or `anchor` for a point event.
     pub end: f64,
     pub importance: u8,
-    /// The title's length in characters, for the label's width.
-    pub label_chars: usize,
+    /// The title's width in px on one line at the 13 px label size, in the weight it is drawn
+    /// in (the UI measures it with the browser's own text metrics); 0 for an empty title.
+    pub label_px: f64,
+    /// The width in px of the title wrapped on two lines (its wider line), or `label_px` where
+    /// wrapping would not make it narrower (one word, or wrapping switched off).
+    pub wrap_px: f64,
 }
 
+impl Shape {
+    /// A shape whose label width is estimated from its length (7 px a character), for callers
+    /// without a font to measure with (tests, the fuzzer, native tools).
+    pub fn estimated(anchor: f64, end: f64, importance: u8, title: &str) -> Shape {
+        let label_px = title.chars().count() as f64 * EST_CHAR_PX;
+        let words: Vec<&str> = title.split(' ').collect();
+        let wrap_px = if words.len() < 2 {
+            label_px
+        } else {
+            // The split nearest the middle: the wider of its two lines.
+            let total = title.chars().count();
+            let mut best = total;
+            let mut before = 0;
+            for w in &words[..words.len() - 1] {
+                before += w.chars().count() + 1;
+                best = best.min((before - 1).max(total - before));
+            }
+            best as f64 * EST_CHAR_PX
+        };
+        Shape { anchor, end, importance, label_px, wrap_px }
+    }
+}
+
+/// Estimated px per character of a 13 px label, where nothing can measure ([`Shape::estimated`]).
+pub const EST_CHAR_PX: f64 = 7.0;
 /// A marker's width in px (a 16 px icon and breathing room).
 pub const MARKER_PX: f64 = 20.0;
-/// The widest label before it is truncated with an ellipsis (shown in full on hover and focus).
-pub const MAX_LABEL_PX: f64 = 168.0;
-/// Estimated px per character of a 13 px label.
-pub const LABEL_CHAR_PX: f64 = 7.0;
+/// From the marker's centre to where its label's box starts (icon half, gap).
+pub const LABEL_OFFSET_PX: f64 = 13.0;
+/// A label's horizontal padding, both sides together.
+pub const LABEL_PAD_PX: f64 = 10.0;
 /// Space kept between two items in a lane.
 pub const GAP_PX: f64 = 8.0;
+/// A cut label shows at least this much text ("Treaty of…"), else the event is a bare marker.
+pub const MIN_CUT_PX: f64 = 44.0;
 /// A cluster marker's width ("+123").
 pub const CLUSTER_PX: f64 = 44.0;
+/// The px a label's box may take before the next item's day, as the UI writes it in CSS:
+/// `(next - anchor) × px per day − ROOM_CHROME_PX` is the widest a label's box (padding
+/// included) can be without touching its neighbour's marker and the gap before it.
+pub const ROOM_CHROME_PX: f64 = LABEL_OFFSET_PX + MARKER_PX / 2.0 + GAP_PX;
+/// Two-line labels are offered only for titles at least this wide on one line: shorter ones
+/// gain too little and read worse broken.
+pub const MIN_WRAP_PX: f64 = 120.0;
 
-/// The zoom level of a scale: `floor(log2(px per year))`, bounded to `-20..=40`. Monotone in
-/// `px_per_day`; a scale of zero or less is the lowest level and NaN is level 0.
+/// Levels per doubling of the scale. Two (a level spans ×√2) rather than one: a layout is
+/// drawn at up to its level's top scale while it was fitted at the bottom one, so halving the
+/// band gives labels up to 41 % more room than they had, at the cost of twice as many layouts.
+pub const LEVELS_PER_OCTAVE: f64 = 2.0;
+
+/// The zoom level of a scale: `floor(2 · log2(px per year))`, bounded to `-40..=80`. Monotone
+/// in `px_per_day`; a scale of zero or less is the lowest level and NaN is level 0.
 pub fn level_of(px_per_day: f64) -> i32 {
     if px_per_day.is_nan() {
         return 0;
     }
-    let l = (px_per_day.max(0.0) * 365.25).log2().floor();
-    l.clamp(-20.0, 40.0) as i32
+    let l = ((px_per_day.max(0.0) * 365.25).log2() * LEVELS_PER_OCTAVE).floor();
+    l.clamp(-40.0, 80.0) as i32
 }
 
 /// The pixels per day at which a level is laid out: its most zoomed-out scale.
 pub fn level_px_per_day(level: i32) -> f64 {
-    2f64.powi(level) / 365.25
-}
-
-/// Whether an event of this importance carries a label at this level. Landmarks always do.
-pub fn is_labelled(importance: u8, level: i32) -> bool {
-    match importance {
-        0 | 1 => true,
-        2 => level >= 8,  // from 256 px per year: about five years across a desktop
-        _ => level >= 10, // from 1024 px per year: about one year across a desktop
-    }
-}
-
-/// The label's width in px (including the gap before it), capped at [`MAX_LABEL_PX`].
-pub fn label_px(chars: usize) -> f64 {
-    (chars as f64 * LABEL_CHAR_PX + 6.0).min(MAX_LABEL_PX)
+    2f64.powf(f64::from(level) / LEVELS_PER_OCTAVE) / 365.25
 }
 
 /// Presentation mode draws labels at 20 px instead of 13 px, so a projected track is legible
-/// from the back of a classroom: label widths and their cap grow by this factor.
+/// from the back of a classroom: label widths grow by this factor.
 pub const PRESENT_TEXT: f64 = 20.0 / 13.0;
 
+/// How much of its title a placed event shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// A bare marker: hover, focus and the popover name it.
+    Bare,
+    /// The full title on one line.
+    Line,
+    /// The full title on two lines, [`Shape::wrap_px`] wide.
+    Wrapped,
+    /// One line, cut with an ellipsis where its lane neighbour ([`Placed::next`]) begins; it
+    /// grows back as the reader zooms in and the gap widens.
+    Cut,
+}
+
+impl Label {
+    /// Whether any of the title is drawn.
+    pub fn shown(self) -> bool {
+        self != Label::Bare
+    }
+}
+
 /// One placed event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placed {
     /// Index into the shapes passed to [`layout`].
     pub index: usize,
     pub lane: u16,
-    pub labelled: bool,
+    pub label: Label,
+    /// The anchor day of the next item in the same lane (`+∞` when none): how far a label may
+    /// reach at any scale, as `(next − anchor) × px per day − ROOM_CHROME_PX`.
+    pub next: f64,
+}
+
+impl Placed {
+    /// Whether a label is drawn (any of [`Label::Line`], [`Label::Wrapped`], [`Label::Cut`]).
+    pub fn labelled(&self) -> bool {
+        self.label.shown()
+    }
 }
 
 /// Events folded together because no lane had room for them.
@@ -105,56 +170,104 @@ pub struct Layout {
     pub clusters: Vec<Cluster>,
 }
 
-/// The horizontal extent in px (at `ppd`) an item occupies, gap included.
-pub fn extent_px(s: &Shape, labelled: bool, ppd: f64) -> (f64, f64) {
-    extent_at(s, labelled, ppd, 1.0)
+/// The px width of a label's box (padding included) for `label`, at text size `text`, before
+/// any cut: the full title, on one line or wrapped.
+pub fn label_box_px(s: &Shape, label: Label, text: f64) -> f64 {
+    match label {
+        Label::Bare => 0.0,
+        Label::Line | Label::Cut => s.label_px * text + LABEL_PAD_PX,
+        Label::Wrapped => s.wrap_px * text + LABEL_PAD_PX,
+    }
 }
 
-/// [`extent_px`] with labels drawn `text` times the 13 px font (see [`PRESENT_TEXT`]).
-pub fn extent_at(s: &Shape, labelled: bool, ppd: f64, text: f64) -> (f64, f64) {
+/// The horizontal extent in px (at `ppd`) a placed item occupies, gap included: what the layout
+/// keeps free of every other item in its lane.
+pub fn extent_of(s: &Shape, p: &Placed, ppd: f64, text: f64) -> (f64, f64) {
+    let (a, b) = full_extent(s, p.label, ppd, text);
+    if p.label == Label::Cut {
+        (a, b.min(p.next * ppd - MARKER_PX / 2.0))
+    } else {
+        (a, b)
+    }
+}
+
+/// The extent with the whole label (no cut), gap included.
+fn full_extent(s: &Shape, label: Label, ppd: f64, text: f64) -> (f64, f64) {
     let x = s.anchor * ppd;
     let bar_end = s.end * ppd;
-    let label = if labelled { label_px(s.label_chars) * text } else { 0.0 };
-    let head = x + MARKER_PX / 2.0 + label;
+    let head = if label.shown() {
+        x + LABEL_OFFSET_PX * text.max(1.0) + label_box_px(s, label, text)
+    } else {
+        x + MARKER_PX / 2.0
+    };
     (x - MARKER_PX / 2.0, head.max(bar_end) + GAP_PX)
+}
+
+/// One occupied interval of a lane: `[a, b)` px, and the position in the placed list of the
+/// item it belongs to (so a label can be shortened to make room for a marker).
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    a: f64,
+    b: f64,
+    item: usize,
 }
 
 /// Occupied intervals of one lane, one list per pass, each sorted by start. Within a pass
 /// events come in anchor order, so a list only ever grows at its end. (A single sorted list
 /// would need insertions in its middle, each moving everything after it: quadratic when minor
 /// events fill the gaps between thousands of landmarks placed before them.)
-#[derive(Default)]
 struct Lane {
-    passes: [Vec<(f64, f64)>; 2],
-    /// In the second pass, the first span of the first pass's list that starts at or after
-    /// the current event: starts only grow, so it only moves forward.
-    cursor: usize,
+    passes: Vec<Vec<Span>>,
+    /// Per earlier pass, the first span that starts at or after the current event: starts only
+    /// grow within a pass, so each cursor only moves forward (reset when a pass begins).
+    cursors: Vec<usize>,
+}
+
+/// What a lane has at a given x: the free room from there, or what blocks it.
+struct Room {
+    /// Where the next span after x starts (`+∞` when none).
+    end: f64,
+    /// The spans covering x, as (pass, position in that pass's list); empty when x is free.
+    blockers: Vec<(usize, usize)>,
 }
 
 impl Lane {
-    /// Whether `[a, b)` is free during `pass`, for an `a` no smaller than in the previous call
-    /// of the same pass (events come in anchor order). The spans are disjoint and sorted, so
-    /// the current pass's list needs only its last span and the first pass's list only the two
-    /// spans around the cursor: O(1) amortised, where binary searches made a 100 000-event
-    /// layout cost a long frame at every zoom level crossed.
-    fn is_free(&mut self, pass: usize, a: f64, b: f64) -> bool {
-        if self.passes[pass].last().is_some_and(|s| s.1 > a) {
-            return false;
-        }
-        if pass == 0 {
-            return true;
-        }
-        let earlier = &self.passes[0];
-        while self.cursor < earlier.len() && earlier[self.cursor].0 < a {
-            self.cursor += 1;
-        }
-        let c = self.cursor;
-        (c == 0 || earlier[c - 1].1 <= a) && (c == earlier.len() || earlier[c].0 >= b)
+    fn new(passes: usize) -> Lane {
+        Lane { passes: vec![Vec::new(); passes], cursors: vec![0; passes] }
     }
 
-    fn insert(&mut self, pass: usize, a: f64, b: f64) {
-        debug_assert!(self.passes[pass].last().is_none_or(|s| s.0 <= a), "out of order");
-        self.passes[pass].push((a, b));
+    fn begin(&mut self) {
+        self.cursors.iter_mut().for_each(|c| *c = 0);
+    }
+
+    /// The room at `a` during `pass`, for an `a` no smaller than in the previous call of the
+    /// same pass. O(passes) amortised.
+    fn room(&mut self, pass: usize, a: f64) -> Room {
+        let mut room = Room { end: f64::INFINITY, blockers: Vec::new() };
+        for q in 0..=pass {
+            let list = &self.passes[q];
+            let c = if q == pass {
+                list.len() // the current pass's spans all start at or before `a`
+            } else {
+                let c = &mut self.cursors[q];
+                while *c < list.len() && list[*c].a < a {
+                    *c += 1;
+                }
+                if let Some(next) = list.get(*c) {
+                    room.end = room.end.min(next.a);
+                }
+                *c
+            };
+            if c > 0 && list[c - 1].b > a {
+                room.blockers.push((q, c - 1));
+            }
+        }
+        room
+    }
+
+    fn insert(&mut self, pass: usize, span: Span) {
+        debug_assert!(self.passes[pass].last().is_none_or(|s| s.a <= span.a), "out of order");
+        self.passes[pass].push(span);
     }
 
     fn is_empty(&self) -> bool {
@@ -163,59 +276,150 @@ impl Lane {
 }
 
 /// Lays out `shapes` (in any order; the bundle's is by first day) at `level` in at most
-/// `max_lanes` lanes.
+/// `max_lanes` lanes, with 13 px labels that may wrap.
 pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
-    layout_at(shapes, level, max_lanes, 1.0)
+    layout_with(shapes, level, max_lanes, 1.0, true)
 }
 
-/// [`layout`] with labels drawn `text` times the 13 px font (see [`PRESENT_TEXT`]).
-pub fn layout_at(shapes: &[Shape], level: i32, max_lanes: u16, text: f64) -> Layout {
+/// [`layout`] with labels drawn `text` times the 13 px font (see [`PRESENT_TEXT`]); `wrap`
+/// allows two-line labels (presentation mode's taller text has no room for them).
+///
+/// One pass per importance class, landmarks first, each in anchor order. An event takes the
+/// lowest lane where its whole title fits, on one line or else two; failing that, the lane with
+/// the most room, its title cut there (or a bare marker where not even [`MIN_CUT_PX`] fits).
+/// Markers come before labels: where no lane has room even for the bare marker, a label
+/// reaching over it (of any importance) is cut short to make room, so an event folds into a
+/// cluster only where markers themselves are too dense.
+pub fn layout_with(shapes: &[Shape], level: i32, max_lanes: u16, text: f64, wrap: bool) -> Layout {
     let text = if text.is_finite() && text > 0.0 { text } else { 1.0 };
     let ppd = level_px_per_day(level);
     let max_lanes = max_lanes.max(1);
-    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::default()).collect();
-    let mut placed = Vec::with_capacity(shapes.len());
+    let class = |s: &Shape| s.importance.clamp(1, 3) as usize - 1;
+    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(3)).collect();
+    let mut placed: Vec<Placed> = Vec::with_capacity(shapes.len());
     let mut overflow = Vec::new();
     let order = by_anchor(shapes, 0..shapes.len());
-    // Landmarks first, then the rest; each pass in time order (greedy interval packing).
-    for pass in 0..2 {
-        for &index in &order {
+    // Marker starts in anchor order, to count how many later markers a label would reach over.
+    let starts: Vec<f64> =
+        order.iter().map(|&i| shapes[i].anchor * ppd - MARKER_PX / 2.0).collect();
+    for pass in 0..3 {
+        lanes.iter_mut().for_each(Lane::begin);
+        for (k, &index) in order.iter().enumerate() {
             let s = &shapes[index];
-            let landmark = s.importance <= 1;
-            if (pass == 0) != landmark {
+            if class(s) != pass {
                 continue;
             }
-            if !s.anchor.is_finite() {
-                // Nowhere to draw it; a cluster still counts it.
+            if !s.anchor.is_finite() || !s.end.is_finite() {
+                overflow.push(index); // nowhere to draw it; a cluster still counts it
+                continue;
+            }
+            let (a, bare_end) = full_extent(s, Label::Bare, ppd, text);
+            let (_, line_end) = full_extent(s, Label::Line, ppd, text);
+            let wrapped_end = (wrap && s.wrap_px < s.label_px && s.label_px >= MIN_WRAP_PX)
+                .then(|| full_extent(s, Label::Wrapped, ppd, text).1);
+            let cut_end = s.anchor * ppd
+                + LABEL_OFFSET_PX * text.max(1.0)
+                + LABEL_PAD_PX
+                + MIN_CUT_PX.min(s.label_px * text)
+                + GAP_PX;
+            let rooms: Vec<Room> = lanes.iter_mut().map(|l| l.room(pass, a)).collect();
+            let free = |r: &Room, b: f64| r.blockers.is_empty() && r.end >= b;
+            // Two lines first where one would reach over as many later markers as there are
+            // other lanes: they would have nowhere to go but under a cut.
+            let over = starts[k + 1..].partition_point(|&x| x < line_end);
+            let wrap_first = wrapped_end.is_some() && over + 1 >= usize::from(max_lanes);
+            let mut options = [(Label::Line, Some(line_end)), (Label::Wrapped, wrapped_end)];
+            if wrap_first {
+                options.swap(0, 1);
+            }
+            // The lowest lane with the whole title, on one line or two.
+            let whole = rooms.iter().enumerate().find_map(|(lane, r)| {
+                options
+                    .iter()
+                    .find_map(|&(label, b)| b.filter(|&b| free(r, b)).map(|b| (lane, label, b)))
+            });
+            // Else the roomiest lane, shortening labels that reach over the marker if need be.
+            let spot = whole.or_else(|| {
+                let shortenable = |lane: usize, r: &Room| {
+                    r.blockers.iter().all(|&(q, c)| {
+                        let item = lanes[lane].passes[q][c].item;
+                        bare_end_of(shapes, &placed[item], ppd, text) <= a
+                    })
+                };
+                let mut best: Option<(usize, f64)> = None;
+                for (lane, r) in rooms.iter().enumerate() {
+                    let ok = r.end >= bare_end && (r.blockers.is_empty() || shortenable(lane, r));
+                    // A free lane beats one where a label must be cut; then the most room.
+                    let key = r.end - if r.blockers.is_empty() { 0.0 } else { 1e12 };
+                    if ok && best.is_none_or(|(_, k)| key > k) {
+                        best = Some((lane, key));
+                    }
+                }
+                let (lane, _) = best?;
+                let end = rooms[lane].end;
+                Some(if end >= line_end {
+                    (lane, Label::Line, line_end)
+                } else if let Some(b) = wrapped_end.filter(|&b| end >= b) {
+                    (lane, Label::Wrapped, b)
+                } else if s.label_px > 0.0 && end >= cut_end.max(bare_end) {
+                    (lane, Label::Cut, end)
+                } else {
+                    (lane, Label::Bare, bare_end)
+                })
+            });
+            let Some((lane, label, b)) = spot else {
                 overflow.push(index);
                 continue;
-            }
-            let labelled = is_labelled(s.importance, level);
-            // A label that does not fit anywhere may still fit as a bare marker; a landmark is
-            // never shown without its label (in time order the bare try could not help it
-            // anyway: both start at the same x and nothing lies to its right yet).
-            let tries: &[bool] = match (labelled, landmark) {
-                (true, false) => &[true, false],
-                _ => &[labelled],
             };
-            let spot = tries.iter().find_map(|&try_label| {
-                let (a, b) = extent_at(s, try_label, ppd, text);
-                let lane = lanes.iter_mut().position(|l| l.is_free(pass, a, b))?;
-                Some((lane, try_label, a, b))
-            });
-            match spot {
-                Some((lane, labelled, a, b)) => {
-                    lanes[lane].insert(pass, a, b);
-                    placed.push(Placed { index, lane: lane as u16, labelled });
-                }
-                None => overflow.push(index),
+            // Shorten what reaches over the marker: it ends at `a` now.
+            for &(q, c) in &rooms[lane].blockers {
+                let item = lanes[lane].passes[q][c].item;
+                let p = &mut placed[item];
+                let ps = &shapes[p.index];
+                let start = ps.anchor * ppd + LABEL_OFFSET_PX * text.max(1.0) + LABEL_PAD_PX;
+                p.label = if a - GAP_PX - start >= MIN_CUT_PX.min(ps.label_px * text) {
+                    Label::Cut
+                } else {
+                    Label::Bare
+                };
+                let span = &mut lanes[lane].passes[q][c];
+                span.b = if p.label == Label::Cut {
+                    a
+                } else {
+                    full_extent(ps, Label::Bare, ppd, text).1
+                };
             }
+            lanes[lane].insert(pass, Span { a, b, item: placed.len() });
+            placed.push(Placed { index, lane: lane as u16, label, next: f64::INFINITY });
         }
     }
-    let placed = sorted_by(placed, &|a, b| a.index.cmp(&b.index));
+    let mut placed = sorted_by(placed, &|a, b| a.index.cmp(&b.index));
+    link_neighbours(shapes, &mut placed, max_lanes);
     let used = lanes.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1) as u16;
     let overflow = by_anchor(shapes, overflow);
     Layout { level, text, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
+}
+
+/// Where an item's extent ends without its label (its marker or its bar).
+fn bare_end_of(shapes: &[Shape], p: &Placed, ppd: f64, text: f64) -> f64 {
+    full_extent(&shapes[p.index], Label::Bare, ppd, text).1
+}
+
+/// Sets each placed item's [`Placed::next`]: the anchor of the item after it in its lane.
+fn link_neighbours(shapes: &[Shape], placed: &mut [Placed], lanes: u16) {
+    let mut by_lane: Vec<Vec<usize>> = vec![Vec::new(); usize::from(lanes)];
+    for (i, p) in placed.iter().enumerate() {
+        by_lane[usize::from(p.lane)].push(i);
+    }
+    for mut items in by_lane {
+        sort_indices(&mut items, &|a, b| {
+            let (sa, sb) = (&shapes[placed[a].index], &shapes[placed[b].index]);
+            sa.anchor.total_cmp(&sb.anchor).then(a.cmp(&b))
+        });
+        for w in items.windows(2) {
+            placed[w[0]].next = shapes[placed[w[1]].index].anchor;
+        }
+    }
 }
 
 /// `indices` sorted by their shapes' anchors, ties in index order (a stable sort, linear on
@@ -262,21 +466,21 @@ mod tests {
     use super::*;
 
     fn point(day: f64, importance: u8) -> Shape {
-        Shape { anchor: day, end: day, importance, label_chars: 20 }
+        Shape { anchor: day, end: day, importance, label_px: 140.0, wrap_px: 80.0 }
     }
 
     #[test]
-    fn far_apart_events_share_the_first_lane() {
-        let shapes = [point(0.0, 1), point(3000.0, 1)];
-        let l = layout(&shapes, 8, 4);
-        assert!(l.placed.iter().all(|p| p.lane == 0 && p.labelled));
+    fn far_apart_events_share_the_first_lane_with_full_titles() {
+        let shapes = [point(0.0, 1), point(3000.0, 2)];
+        let l = layout(&shapes, 16, 4);
+        assert!(l.placed.iter().all(|p| p.lane == 0 && p.label == Label::Line));
         assert!(l.clusters.is_empty());
     }
 
     #[test]
     fn events_on_one_day_stack_then_cluster() {
         let shapes: Vec<_> = (0..10).map(|_| point(100.0, 3)).collect();
-        let l = layout(&shapes, 6, 3);
+        let l = layout(&shapes, 12, 3);
         assert_eq!(l.placed.len(), 3);
         assert_eq!(l.clusters.len(), 1);
         assert_eq!(l.clusters[0].indices.len(), 7);
@@ -286,8 +490,38 @@ mod tests {
     fn landmarks_win_lanes_over_minor_events() {
         let mut shapes: Vec<_> = (0..5).map(|_| point(100.0, 3)).collect();
         shapes.push(point(100.0, 1));
-        let l = layout(&shapes, 6, 1);
+        let l = layout(&shapes, 12, 1);
         assert_eq!(l.placed.len(), 1);
         assert_eq!(l.placed[0].index, 5);
+    }
+
+    #[test]
+    fn every_importance_gets_its_title_where_there_is_room() {
+        // Twenty events five years apart over a century at about 11 px a year (level 7):
+        // 56 px between markers, 140 px titles; minor events get theirs too.
+        let shapes: Vec<_> = (0..20).map(|i| point(f64::from(i) * 365.25 * 5.0, 2)).collect();
+        let l = layout(&shapes, 7, 7);
+        assert!(l.placed.iter().all(|p| p.label != Label::Bare), "{:?}", l.placed);
+        assert!(l.lanes > 1, "more rows are used before titles are cut");
+    }
+
+    #[test]
+    fn a_title_is_cut_only_as_far_as_its_neighbour_requires() {
+        // Two landmarks 100 px apart in one lane: the first is cut at the second.
+        let ppd = level_px_per_day(16);
+        let shapes = [point(0.0, 1), point(100.0 / ppd, 1)];
+        let l = layout(&shapes, 16, 1);
+        assert_eq!(l.placed[0].label, Label::Cut);
+        assert_eq!(l.placed[0].next, shapes[1].anchor);
+        assert_eq!(l.placed[1].label, Label::Line);
+        let (_, b) = extent_of(&shapes[0], &l.placed[0], ppd, 1.0);
+        assert!(b <= shapes[1].anchor * ppd - MARKER_PX / 2.0 + 1e-9);
+    }
+
+    #[test]
+    fn estimated_wraps_at_the_middle_word() {
+        let s = Shape::estimated(0.0, 0.0, 2, "Treaty of Friendship, Alliance");
+        assert_eq!(s.label_px, 30.0 * EST_CHAR_PX);
+        assert_eq!(s.wrap_px, 20.0 * EST_CHAR_PX); // "Treaty of Friendship," / "Alliance"
     }
 }

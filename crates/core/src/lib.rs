@@ -11,6 +11,7 @@
 
 pub mod bundle;
 pub mod calendar;
+pub mod cull;
 pub mod date;
 pub mod deeplink;
 pub mod i18n;
@@ -22,3 +23,4 @@ pub mod prepared;
 pub mod scale;
 pub mod search;
 pub mod ticks;
+pub mod view_state;

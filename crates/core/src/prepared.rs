@@ -27,9 +27,32 @@ impl Prepared {
         Prepared { bundle, extent, fallbacks }
     }
 
-    /// The layout shapes of the events in `lang` (label widths depend on the language).
+    /// The layout shapes of the events in `lang`, label widths estimated from title lengths
+    /// ([`Shape::estimated`]): for tests and tools without a font. The widget measures.
     pub fn shapes(&self, lang: Lang) -> Vec<Shape> {
-        self.bundle.events.iter().map(|e| shape(e, self.title(e, lang).0)).collect()
+        self.shapes_with(lang, |title, _| {
+            let s = Shape::estimated(0.0, 0.0, 2, title);
+            (s.label_px, s.wrap_px)
+        })
+    }
+
+    /// The layout shapes of the events in `lang`, with `measure(title, bold)` giving a title's
+    /// width on one line and wrapped on two (landmarks are drawn bold).
+    pub fn shapes_with(
+        &self,
+        lang: Lang,
+        mut measure: impl FnMut(&str, bool) -> (f64, f64),
+    ) -> Vec<Shape> {
+        self.bundle
+            .events
+            .iter()
+            .map(|e| {
+                let (label_px, wrap_px) = measure(self.title(e, lang).0, e.importance <= 1);
+                let anchor = anchor_of(e);
+                let end = if e.is_range() { f64::from(e.last_day()) + 1.0 } else { anchor };
+                Shape { anchor, end, importance: e.importance, label_px, wrap_px }
+            })
+            .collect()
     }
 
     /// An event's title in `lang`, falling back to another language (the bool says so).
@@ -51,10 +74,4 @@ pub fn anchor_of(e: &Event) -> f64 {
     } else {
         e.start.mid_day()
     }
-}
-
-fn shape(e: &Event, title: &str) -> Shape {
-    let anchor = anchor_of(e);
-    let end = if e.is_range() { f64::from(e.last_day()) + 1.0 } else { anchor };
-    Shape { anchor, end, importance: e.importance, label_chars: title.chars().count() }
 }
