@@ -6,7 +6,7 @@
 //! `--tl-ppd`, pixels per day), so panning and zooming write two properties instead of touching
 //! every marker.
 
-use crate::core::i18n::{format_range, Lang};
+use crate::core::i18n::{format_count, format_range, Lang};
 use crate::core::layout::{self, extent_at, level_of, level_px_per_day, Layout, PRESENT_TEXT};
 use crate::core::num::{fixed, parse_px};
 use crate::core::prepared::{anchor_of, Prepared};
@@ -579,7 +579,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                 let b = crate::core::date::PartialDate::from_day((last - 1.0).floor() as i32);
                 l.strings()
                     .cluster_label
-                    .replace("{n}", &count.to_string())
+                    .replace("{n}", &format_count(count as u64, l))
                     .replace("{range}", &format_range(&a, Some(&b), l))
             };
             view! {
@@ -595,7 +595,7 @@ fn render_item(ctx: Ctx, it: Item) -> AnyView {
                         ctx.go(View::fitting(first, last, 0.15, extent));
                     }
                 >
-                    {format!("+{count}")}
+                    {move || format!("+{}", format_count(count as u64, lang.get()))}
                 </button>
             }
             .into_any()
