@@ -235,7 +235,7 @@ static ID: Strings = Strings {
     no_url: "tanpa tautan",
     showing: "Menampilkan",
     more_events: "peristiwa lain",
-    overview: "Ikhtisar 1950–1965: seret jendela untuk berpindah",
+    overview: "Ikhtisar 1950–1965: seret jendela untuk menggeser tampilan",
     translated_missing: "belum diterjemahkan",
     timeline: "Linimasa",
     language: "Bahasa",
