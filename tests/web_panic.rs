@@ -59,7 +59,7 @@ fn every_widget_shows_the_panel_in_its_own_language() {
     let n = show_panic_panels(hostile);
     assert!(n >= 3, "{n} panels");
     for (el, title) in [
-        (&by_lang, "Linimasa berhenti karena galat internal."),
+        (&by_lang, "Linimasa berhenti karena kesalahan internal."),
         (&by_data_lang, "The timeline stopped after an internal error."),
         (&by_ancestor, "The timeline stopped after an internal error."),
     ] {
@@ -114,7 +114,7 @@ fn the_installed_hook_puts_the_panel_up_before_the_trap() {
     std::panic::set_hook(Box::new(move |info| {
         ours(info);
         let shown = panel(&el_in_hook)
-            .is_some_and(|p| text(&p).contains("Linimasa berhenti karena galat internal."));
+            .is_some_and(|p| text(&p).contains("Linimasa berhenti karena kesalahan internal."));
         if shown {
             runner(info);
         }

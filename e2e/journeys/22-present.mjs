@@ -19,7 +19,7 @@ export const journeys = {
     // A screen reader hears each step: its title, date and place in a polite live region.
     const title = await page.locator(".tl-popover__title").innerText();
     const heard = await page.$$eval("[data-timeline] [aria-live=polite]", (els) => els.map((e) => e.textContent));
-    assert(heard.some((t) => t.startsWith(title) && t.includes("3 / 65")), `announced: ${JSON.stringify(heard)} (title ${title})`);
+    assert(heard.some((t) => t.startsWith(title) && t.includes("3 of 65")), `announced: ${JSON.stringify(heard)} (title ${title})`);
     assert((await dialog.getAttribute("data-event-id")) !== first, "a new event");
     const size = await page.$eval("[data-timeline]", (e) => parseFloat(getComputedStyle(e).fontSize));
     assert(size >= 24, `large type: ${size}px`);

@@ -21,9 +21,9 @@ const CASES = [
   ["timeout-mid-body", `${WIDGET}?src=/__trickle`, "timeout",
     /within 1\.5 seconds/, /dalam 1,5 detik/],
   ["http-404", "index.html?src=fixtures/does-not-exist.json", "http",
-    /HTTP error 404 \(file not found\)/, /galat HTTP 404 \(berkas tidak ditemukan\)/],
+    /HTTP error 404 \(file not found\)/, /kode kesalahan HTTP 404 \(berkas tidak ditemukan\)/],
   ["http-500", "index.html?src=/__status/500", "http",
-    /HTTP error 500 \(a server error\)/, /galat HTTP 500 \(galat di server\)/],
+    /HTTP error 500 \(a server error\)/, /kode kesalahan HTTP 500 \(gangguan di server\)/],
   ["content-type-html", "index.html?src=/__type/html", "content-type",
     /type text\/html; charset=utf-8, not JSON.*HTML page usually means/s,
     /bertipe text\/html; charset=utf-8, bukan JSON.*Halaman HTML/s],
@@ -56,10 +56,10 @@ const CASES = [
   ["unsupported-version", "index.html?src=fixtures/bad/unsupported-version.json", "unsupported-version",
     /version 2; this widget reads only version 1/, /versi 2; widget ini hanya membaca versi 1/],
   ["validation", "index.html?src=fixtures/broken/many-errors.json", "invalid",
-    /8 errors were found:.*events\[0\]\.start: The date "1950-13-01" is not valid.*and 3 more problems/s,
-    /Ditemukan 8 kesalahan:.*events\[0\]\.start: tanggal tidak sah — The date.*dan 3 masalah lain/s],
+    /8 problems were found:.*events\[0\]\.start: The date "1950-13-01" is not valid.*and 3 more problems/s,
+    /Ditemukan 8 masalah:.*events\[0\]\.start: tanggal tidak sah — The date.*dan 3 masalah lain/s],
   ["validation-colour", "index.html?src=fixtures/bad/color-css-url.json", "invalid",
-    /1 error was found:.*categories\[\d\]\.color/s, /Ditemukan 1 kesalahan:.*categories\[\d\]\.color: warna tidak sah/s],
+    /1 problem was found:.*categories\[\d\]\.color/s, /Ditemukan 1 masalah:.*categories\[\d\]\.color: warna tidak sah/s],
   ["validation-long-word", "index.html?src=fixtures/hostile/word-100000.json", "invalid",
     /events\[0\]\.summary\.en/, /events\[0\]\.summary\.en: teks terlalu panjang/],
   ["no-events", "index.html?src=fixtures/bad/no-events.json", "no-events",
@@ -175,7 +175,7 @@ export const journeys = {
     eq(await panels.count(), 2, "a panel in each widget");
     const id = await page.locator("#slot-id [role=alert]").innerText();
     const en = await page.locator("#slot-en [role=alert]").innerText();
-    assert(id.includes("Linimasa berhenti karena galat internal.") && id.includes("Muat ulang halaman"), id);
+    assert(id.includes("Linimasa berhenti karena kesalahan internal.") && id.includes("Muat ulang halaman"), id);
     assert(en.includes("The timeline stopped after an internal error.") && en.includes("Reload the page"), en);
     assert(en.includes("injected fault"), "the panel names the panic");
     eq(await page.locator("[data-timeline][data-ready]").count(), 0, "no widget claims to be ready");

@@ -39,7 +39,7 @@ struct Texts {
 fn texts(lang: Lang) -> Texts {
     match lang {
         Lang::Id => Texts {
-            title: "Linimasa berhenti karena galat internal.",
+            title: "Linimasa berhenti karena kesalahan internal.",
             detail: "Maaf, terjadi kesalahan di dalam linimasa. Muat ulang halaman untuk \
                      mencoba lagi.",
             reload: "Muat ulang halaman",

@@ -6,7 +6,7 @@
 //! ([`LoadError::code`]), so tests and host stylesheets need not read the wording.
 
 use crate::core::bundle::{code, Problem, SUPPORTED_VERSIONS};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{format_count, Lang};
 use crate::ui::load::{LoadError, NotBundle, Position, MAX_BUNDLE_BYTES};
 use crate::ui::text::tr;
 use leptos::prelude::*;
@@ -16,16 +16,7 @@ pub const SHOWN_PROBLEMS: usize = 5;
 
 /// `200000` as "200.000" (Indonesian) or "200,000" (English).
 fn grouped(n: u64, lang: Lang) -> String {
-    let sep = if lang == Lang::Id { '.' } else { ',' };
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    format_count(n, lang)
 }
 
 /// A number with at most one decimal, in the language's notation: "0,5" / "0.5", "15".
@@ -67,7 +58,7 @@ fn http_reason(status: u16, lang: Lang) -> &'static str {
         (401 | 403, Lang::En) => " (access denied)",
         (429, Lang::Id) => " (terlalu banyak permintaan)",
         (429, Lang::En) => " (too many requests)",
-        (500..=599, Lang::Id) => " (galat di server)",
+        (500..=599, Lang::Id) => " (gangguan di server)",
         (500..=599, Lang::En) => " (a server error)",
         _ => "",
     }
@@ -138,7 +129,10 @@ pub fn detail(err: &LoadError, lang: Lang) -> String {
             decimal(f64::from(*ms) / 1000.0, lang)
         ),
         (LoadError::Http { status, .. }, Lang::Id) => {
-            format!("Server menjawab dengan galat HTTP {status}{}.", http_reason(*status, lang))
+            format!(
+                "Server membalas dengan kode kesalahan HTTP {status}{}.",
+                http_reason(*status, lang)
+            )
         }
         (LoadError::Http { status, .. }, Lang::En) => {
             format!("The server answered with HTTP error {status}{}.", http_reason(*status, lang))
@@ -149,7 +143,7 @@ pub fn detail(err: &LoadError, lang: Lang) -> String {
                 Lang::Id => format!(
                     "Server mengirim berkas bertipe {found}, bukan JSON (yang diterima: \
                      application/json, text/json, text/plain, atau tipe …+json).{}",
-                    if html { " Halaman HTML biasanya berarti alamat data keliru." } else { "" }
+                    if html { " Halaman HTML biasanya menandakan alamat data keliru." } else { "" }
                 ),
                 Lang::En => format!(
                     "The server sent a file of type {found}, not JSON (accepted: \
@@ -191,14 +185,14 @@ pub fn detail(err: &LoadError, lang: Lang) -> String {
         (LoadError::NotBundle(kind), _) => not_bundle(*kind, lang),
         (LoadError::UnsupportedVersion { found }, Lang::Id) => format!(
             "Bundel ini versi {found}; widget ini hanya membaca versi {supported}. Gunakan widget \
-             yang lebih baru, atau tulis bundel dalam versi yang didukung."
+             yang lebih baru atau tulis bundel dalam versi yang didukung."
         ),
         (LoadError::UnsupportedVersion { found }, Lang::En) => format!(
             "This bundle is version {found}; this widget reads only version {supported}. Use a \
              newer widget, or write the bundle in a supported version."
         ),
         (LoadError::TooManyEvents { count }, Lang::Id) => format!(
-            "Bundel ini berisi {} peristiwa; batasnya {}. Pecah menjadi beberapa bundel.",
+            "Bundel ini berisi {} peristiwa; batasnya {}. Pecah datanya menjadi beberapa bundel.",
             grouped(*count as u64, lang),
             grouped(crate::core::bundle::MAX_EVENTS as u64, lang)
         ),
@@ -213,13 +207,13 @@ pub fn detail(err: &LoadError, lang: Lang) -> String {
         (LoadError::NoEvents, Lang::En) => {
             "The data bundle could be read, but its \"events\" list is empty.".into()
         }
-        (LoadError::Invalid { total: 1, .. }, Lang::Id) => "Ditemukan 1 kesalahan:".into(),
-        (LoadError::Invalid { total: 1, .. }, Lang::En) => "1 error was found:".into(),
+        (LoadError::Invalid { total: 1, .. }, Lang::Id) => "Ditemukan 1 masalah:".into(),
+        (LoadError::Invalid { total: 1, .. }, Lang::En) => "1 problem was found:".into(),
         (LoadError::Invalid { total, .. }, Lang::Id) => {
-            format!("Ditemukan {} kesalahan:", grouped(*total as u64, lang))
+            format!("Ditemukan {} masalah:", grouped(*total as u64, lang))
         }
         (LoadError::Invalid { total, .. }, Lang::En) => {
-            format!("{} errors were found:", grouped(*total as u64, lang))
+            format!("{} problems were found:", grouped(*total as u64, lang))
         }
     }
 }
@@ -238,7 +232,7 @@ fn rule_id(code: &str) -> &'static str {
         code::UNKNOWN_SOURCE => "sumber tidak dikenal",
         code::DUPLICATE_ID => "id ganda",
         code::DUPLICATE_KEY => "kunci ganda",
-        code::MISSING_TRANSLATION => "terjemahan kurang",
+        code::MISSING_TRANSLATION => "terjemahan tidak ada",
         code::EMPTY_TEXT => "teks kosong",
         code::TEXT_TOO_LONG => "teks terlalu panjang",
         code::INVALID_COLOR => "warna tidak sah",

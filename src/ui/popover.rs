@@ -3,7 +3,7 @@
 //! inside the widget, becoming a bottom sheet on narrow screens.
 
 use crate::core::bundle::L10n;
-use crate::core::i18n::{format_date, Lang};
+use crate::core::i18n::{format_count, format_date, Lang};
 use crate::core::prepared::anchor_of;
 use crate::ui::ctx::{event_date, request_focus, Ctx};
 use crate::ui::hooks::{listen, Listener};
@@ -92,7 +92,7 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                 let l = lang.get_untracked();
                 let said = ctx.event_name(b, l);
                 let at = untrack(position)
-                    .map(|(p, t)| format!(" ({} {} / {t})", l.strings().step, p + 1))
+                    .map(|(p, t)| format!(" ({})", step_text(l, p, t)))
                     .unwrap_or_default();
                 stepped.set(format!("{said}{at}"));
             }
@@ -147,9 +147,12 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
                         <span aria-hidden="true">"← "</span>{tr(lang, |s| s.previous)}
                     </button>
                     <span class="tl-popover__count" aria-label=move || {
-                        position().map(|(p, t)| format!("{} {} / {t}", strings().step, p + 1)).unwrap_or_default()
+                        position().map(|(p, t)| step_text(lang.get(), p, t)).unwrap_or_default()
                     }>
-                        {move || position().map(|(p, t)| format!("{} / {t}", p + 1)).unwrap_or_default()}
+                        {move || position().map(|(p, t)| {
+                            let l = lang.get();
+                            format!("{} / {}", format_count(p as u64 + 1, l), format_count(t as u64, l))
+                        }).unwrap_or_default()}
                     </span>
                     <button type="button" class="tl-button tl-button--text"
                         disabled=move || position().is_none_or(|(p, t)| p + 1 >= t)
@@ -173,6 +176,14 @@ pub fn Popover(ctx: Ctx) -> impl IntoView {
         </Show>
         <div class="tl-sr-only" aria-live="polite" aria-atomic="true">{move || stepped.get()}</div>
     }
+}
+
+/// Step `p` (from 0) of `t`, as said to screen readers: "3 dari 65" / "3 of 65".
+fn step_text(lang: Lang, p: usize, t: usize) -> String {
+    lang.strings()
+        .step
+        .replace("{n}", &format_count(p as u64 + 1, lang))
+        .replace("{total}", &format_count(t as u64, lang))
 }
 
 /// The dialog's content for event `i`, in the current language.

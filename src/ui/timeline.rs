@@ -7,7 +7,7 @@
 //! every marker.
 
 use crate::core::cull::Culler;
-use crate::core::i18n::{format_range, Lang};
+use crate::core::i18n::{format_count, format_range, Lang};
 use crate::core::layout::{
     self, level_of, Label, Layout, Shape, LABEL_OFFSET_PX, LABEL_PAD_PX, PRESENT_TEXT,
     ROOM_CHROME_PX,
@@ -705,7 +705,7 @@ fn render_item(
                 let b = crate::core::date::PartialDate::from_day((last - 1.0).floor() as i32);
                 l.strings()
                     .cluster_label
-                    .replace("{n}", &count.to_string())
+                    .replace("{n}", &format_count(count as u64, l))
                     .replace("{range}", &format_range(&a, Some(&b), l))
             };
             view! {
@@ -720,7 +720,7 @@ fn render_item(
                         ctx.dispatch(Action::Fit { first, last });
                     }
                 >
-                    {format!("+{count}")}
+                    {move || format!("+{}", format_count(count as u64, lang.get()))}
                 </button>
             }
             .into_any()

@@ -3,6 +3,7 @@
 //! `aria-pressed`.
 
 use crate::core::deeplink::DeepLink;
+use crate::core::i18n::format_count;
 use crate::core::view_state::Action;
 use crate::ui::ctx::Ctx;
 use crate::ui::present::{enter_present, leave_present};
@@ -73,14 +74,17 @@ pub fn Toolbar(ctx: Ctx, label: impl Fn() -> String + Send + Sync + 'static) -> 
     let total = ctx.model.with_value(|m| m.bundle.events.len());
     let match_text = move || {
         let s = strings();
+        let l = lang.get();
         let n = ctx.steps().len();
         let _ = (ctx.matching.get(), ctx.included.get());
         if ctx.query.get().trim().is_empty() {
-            s.all_match.replace("{total}", &ctx.included.get().len().to_string())
+            s.all_match.replace("{total}", &format_count(ctx.included.get().len() as u64, l))
         } else if n == 0 {
             s.no_matches.to_string()
         } else {
-            s.matches.replace("{n}", &n.to_string()).replace("{total}", &total.to_string())
+            s.matches
+                .replace("{n}", &format_count(n as u64, l))
+                .replace("{total}", &format_count(total as u64, l))
         }
     };
     let search_id = ctx.dom_id("search");

@@ -144,6 +144,25 @@ pub fn format_range(start: &PartialDate, end: Option<&PartialDate>, lang: Lang) 
     }
 }
 
+/// A count of things with the language's thousands separator: `1234` is "1.234" in Indonesian
+/// and "1,234" in English; below a thousand it is the plain number. Every count the interface
+/// shows (matches, steps, clusters, problems) goes through here.
+pub fn format_count(n: u64, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Every fixed string of the interface.
 #[derive(Debug)]
 pub struct Strings {
@@ -187,6 +206,8 @@ pub struct Strings {
     pub matches: &'static str,
     pub no_matches: &'static str,
     pub all_match: &'static str,
+    /// Where a step is among all steps, as said to screen readers: `{n}` and `{total}`
+    /// ("3 dari 65", never "3 / 65", which is read aloud as a slash).
     pub step: &'static str,
     pub present_hint: &'static str,
     /// Said when the filter hid the focused event and focus moved to `{name}`.
@@ -199,8 +220,9 @@ static ID: Strings = Strings {
     reset: "Tampilkan semua",
     controls: "Kontrol linimasa",
     events: "Peristiwa",
-    wheel_hint: "Tekan Ctrl sambil menggulir untuk memperbesar; seret untuk menggeser.",
-    touch_hint: "Cubit untuk memperbesar; seret untuk menggeser.",
+    wheel_hint:
+        "Tekan Ctrl sambil menggulir untuk memperbesar atau memperkecil; seret untuk menggeser.",
+    touch_hint: "Cubit untuk memperbesar atau memperkecil; seret untuk menggeser.",
     loading: "Memuat linimasa…",
     load_failed: "Linimasa tidak dapat dimuat.",
     invalid_bundle: "Data linimasa tidak valid.",
@@ -215,7 +237,7 @@ static ID: Strings = Strings {
     no_url: "tanpa tautan",
     showing: "Menampilkan",
     more_events: "peristiwa lain",
-    overview: "Ikhtisar 1950–1965: geser jendela untuk berpindah",
+    overview: "Ikhtisar 1950–1965: seret jendela untuk menggeser tampilan",
     translated_missing: "belum diterjemahkan",
     timeline: "Linimasa",
     language: "Bahasa",
@@ -234,8 +256,8 @@ static ID: Strings = Strings {
     matches: "{n} dari {total} peristiwa cocok",
     no_matches: "Tidak ada peristiwa yang cocok",
     all_match: "{total} peristiwa",
-    step: "Langkah",
-    present_hint: "→ / PageDown: berikutnya · ← / PageUp: sebelumnya · Esc: keluar",
+    step: "{n} dari {total}",
+    present_hint: "→ atau PageDown: berikutnya · ← atau PageUp: sebelumnya · Esc: keluar",
     focus_moved: "Peristiwa yang dipilih tersembunyi oleh filter; fokus pindah ke {name}.",
 };
 
@@ -245,8 +267,8 @@ static EN: Strings = Strings {
     reset: "Show all",
     controls: "Timeline controls",
     events: "Events",
-    wheel_hint: "Hold Ctrl and scroll to zoom; drag to move.",
-    touch_hint: "Pinch to zoom; drag to move.",
+    wheel_hint: "Hold Ctrl and scroll to zoom in or out; drag to move.",
+    touch_hint: "Pinch to zoom in or out; drag to move.",
     loading: "Loading the timeline…",
     load_failed: "The timeline could not be loaded.",
     invalid_bundle: "The timeline data is not valid.",
@@ -280,8 +302,8 @@ static EN: Strings = Strings {
     matches: "{n} of {total} events match",
     no_matches: "No events match",
     all_match: "{total} events",
-    step: "Step",
-    present_hint: "→ / PageDown: next · ← / PageUp: previous · Esc: leave",
+    step: "{n} of {total}",
+    present_hint: "→ or PageDown: next · ← or PageUp: previous · Esc: leave",
     focus_moved: "The focused event is hidden by the filter; focus moved to {name}.",
 };
 
@@ -303,6 +325,18 @@ mod tests {
         assert_eq!(format_date(&d("1962-04~"), Lang::Id), "sekitar April 1962");
         assert_eq!(format_date(&d("1962-04~"), Lang::En), "c. April 1962");
         assert_eq!(format_date(&d("1960-07?"), Lang::En), "July 1960?");
+    }
+
+    #[test]
+    fn counts_group_thousands_in_each_language() {
+        assert_eq!(format_count(0, Lang::Id), "0");
+        assert_eq!(format_count(65, Lang::En), "65");
+        assert_eq!(format_count(999, Lang::Id), "999");
+        assert_eq!(format_count(1234, Lang::Id), "1.234");
+        assert_eq!(format_count(1234, Lang::En), "1,234");
+        assert_eq!(format_count(200_000, Lang::Id), "200.000");
+        assert_eq!(format_count(1_000_000, Lang::En), "1,000,000");
+        assert_eq!(format_count(u64::MAX, Lang::Id), "18.446.744.073.709.551.615");
     }
 
     #[test]
