@@ -3,6 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { assert, eq, ready } from "../lib/assert.mjs";
 
+// Console errors a journey expects (e2e/run.mjs fails a journey on any other).
+export const allow = {
+  // Chromium logs the failed request of the missing bundle itself.
+  "a missing bundle shows a message inside the widget": [
+    /^Failed to load resource: the server responded with a status of 404 \(Not Found\)$/,
+  ],
+};
+
 export const journeys = {
   async "page becomes ready, shows markers, logs no error"({ page, base, shot, errors, root }) {
     await page.addInitScript(() => {

@@ -1,5 +1,6 @@
 // Issue 5: embedding on a hostile news page, goto links, iframe, mount function, languages.
 import { assert, eq, ready } from "../lib/assert.mjs";
+import { until } from "../lib/wait.mjs";
 
 export const journeys = {
   async "news article: hostile CSS, two widgets, goto links, iframe"({ page, base, shot, errors }) {
@@ -23,10 +24,15 @@ export const journeys = {
     await page.click("#host-counter");
     eq(await page.textContent("#host-counter"), "Tombol milik halaman: 1", "host button works");
     // Two widgets do not interfere: zooming one leaves the other.
+    const label1 = () => page.locator("#linimasa-utama .tl-range-label").innerText();
     const label2 = () => page.locator("#linimasa-kedua .tl-range-label").innerText();
+    const before1 = await label1();
     const before2 = await label2();
     await zoomIn.click();
-    await page.waitForTimeout(400);
+    // The first widget's zoom has reached the screen (its range label moved) before the second
+    // is looked at.
+    await until(page, (b) => document.querySelector("#linimasa-utama .tl-range-label")?.innerText !== b, before1);
+    assert((await label1()) !== before1, `the first widget zoomed: ${before1}`);
     eq(await label2(), before2, "second widget unchanged by the first's zoom");
     // A link in the article opens the event in the named widget.
     await page.click('a[data-timeline-goto="sino-soviet-treaty"]');
@@ -94,7 +100,13 @@ export const journeys = {
       (await mod.ready).mount(el, { src: "data/sino-soviet-1950-1965.json", lang: "en" });
     });
     await ready(page, "#short");
-    await page.waitForTimeout(300);
+    // The track may be laid out again once the widget has measured itself: wait for the state
+    // checked below (a shorter track with every marker inside it), then check it.
+    await until(page, () => {
+      const vp = document.querySelector("#short .tl-viewport")?.getBoundingClientRect();
+      if (!vp || Math.abs(vp.height - 180) > 2) return false;
+      return [...document.querySelectorAll("#short .tl-track button")].every((e) => e.getBoundingClientRect().bottom <= vp.bottom + 1);
+    });
     const vp = await page.locator("#short .tl-viewport").boundingBox();
     assert(Math.abs(vp.height - 180) <= 2, `track height ${vp.height}`);
     const outside = await page.$$eval("#short .tl-track button", (els, bottom) =>

@@ -1,5 +1,6 @@
 // Issue 5: classroom presentation mode, stepped with PageDown like a clicker; filters apply.
 import { assert, eq, ready } from "../lib/assert.mjs";
+import { until } from "../lib/wait.mjs";
 
 export const journeys = {
   async "presentation mode steps with PageDown and shows progress"({ page, base, shot }) {
@@ -14,7 +15,10 @@ export const journeys = {
     eq(await count(), "1 / 65", "progress at the first step");
     await page.keyboard.press("PageDown");
     await page.keyboard.press("PageDown");
-    await page.waitForTimeout(300);
+    // The third step is shown and announced.
+    await until(page, () =>
+      document.querySelector(".tl-popover__count")?.innerText === "3 / 65" &&
+      [...document.querySelectorAll("[data-timeline] [aria-live=polite]")].some((e) => e.textContent.includes("3 of 65")));
     eq(await count(), "3 / 65", "two clicks later");
     // A screen reader hears each step: its title, date and place in a polite live region.
     const title = await page.locator(".tl-popover__title").innerText();
@@ -24,11 +28,11 @@ export const journeys = {
     const size = await page.$eval("[data-timeline]", (e) => parseFloat(getComputedStyle(e).fontSize));
     assert(size >= 24, `large type: ${size}px`);
     await page.keyboard.press("PageUp");
-    await page.waitForTimeout(200);
+    await until(page, () => document.querySelector(".tl-popover__count")?.innerText === "2 / 65");
     eq(await count(), "2 / 65", "PageUp steps back");
     await shot("present");
     await page.keyboard.press("Escape");
-    await page.waitForTimeout(200);
+    await until(page, () => !document.querySelector("[data-timeline]").hasAttribute("data-mode"));
     eq(await page.getAttribute("[data-timeline]", "data-mode"), null, "Esc leaves");
   },
 
@@ -39,10 +43,23 @@ export const journeys = {
     await page.getByRole("button", { name: "Mode presentasi" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
-    await page.waitForTimeout(300);
+    await until(page, () => !!document.fullscreenElement);
     eq(await page.evaluate(() => !!document.fullscreenElement), true, "fullscreen granted");
+    const count = () => page.locator(".tl-popover__count").innerText();
+    const at = await count();
+    assert(/^1 \/ \d+$/.test(at), `the first step: ${at}`);
     for (let i = 0; i < 3; i++) await page.keyboard.press("PageDown");
-    await page.waitForTimeout(400);
+    // The fourth step is shown, its marker is the open one, and the card is laid out on screen.
+    await until(page, () => {
+      const d = document.querySelector("[role=dialog]");
+      const id = d?.getAttribute("data-event-id");
+      const t = document.querySelector(".tl-popover__title")?.getBoundingClientRect();
+      const b = d?.getBoundingClientRect();
+      return /^4 \//.test(document.querySelector(".tl-popover__count")?.innerText ?? "") &&
+        document.querySelector(`.tl-track [data-event-id="${id}"]`)?.getAttribute("aria-expanded") === "true" &&
+        b.bottom <= 721 && b.height >= 150 && t && t.bottom <= 720;
+    });
+    assert(/^4 \//.test(await count()), `three PageDowns later: ${await count()}`);
     const box = await dialog.boundingBox();
     assert(box.y + box.height <= 720 + 1, `the event card ends on screen: ${JSON.stringify(box)}`);
     assert(box.height >= 150, `the card has room to read: ${box.height}px`);

@@ -1,5 +1,6 @@
 // Issue 5: category filters, search, the event list.
 import { assert, eq, ready } from "../lib/assert.mjs";
+import { until } from "../lib/wait.mjs";
 
 export const journeys = {
   async "a category filter hides its events"({ page, base }) {
@@ -17,7 +18,9 @@ export const journeys = {
     await page.goto(`${base}/index.html?lang=id`);
     await ready(page);
     await page.getByRole("searchbox", { name: "Cari peristiwa" }).fill("KHRUSHCHËV");
-    await page.waitForTimeout(200);
+    await until(page, () =>
+      /^\d+ dari 65 peristiwa cocok$/.test(document.querySelector(".tl-search__count")?.innerText ?? "") &&
+      document.querySelector(".tl-marker--dim"));
     const count = await page.locator(".tl-search__count").innerText();
     assert(/^\d+ dari 65 peristiwa cocok$/.test(count), `count: ${count}`);
     const dim = await page.locator(".tl-marker--dim").count();

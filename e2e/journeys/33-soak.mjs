@@ -5,6 +5,7 @@
 // not grow without bound: the JS heap (after a forced GC, over CDP) and the WebAssembly
 // memory (captured by wrapping WebAssembly.instantiate*) are printed before and after.
 import { assert, eq, ready } from "../lib/assert.mjs";
+import { settled, until } from "../lib/wait.mjs";
 
 const ACTIONS = Number(process.env.SOAK_ACTIONS || 2000);
 const SEED = Number(process.env.SOAK_SEED || 0x5eed1950);
@@ -56,7 +57,10 @@ export const journeys = {
     const t0 = Date.now();
     await page.goto(`${base}/index.html?lang=en`);
     await ready(page);
-    await page.waitForTimeout(300);
+    // The baseline is taken once the instance's memory has been captured and the first view
+    // has stopped moving.
+    await until(page, () => window.__wasmMemory instanceof WebAssembly.Memory);
+    await settled(page);
     const before = await memory(page, cdp);
     assert(before.wasm > 0, "the wasm memory was captured");
 
@@ -174,13 +178,19 @@ export const journeys = {
       if (errors.length) throw new Error(`after action ${i} (${kind}): ${errors.join(" | ")}`);
       if ((i + 1) % 500 === 0 || i === 199) marks.push([i + 1, await memory(page, cdp)]);
     }
-    await page.waitForTimeout(500);
+    // Let the last action's zoom or pan come to rest.
+    await settled(page);
     // Still alive: the page scrolled back, reset, markers and a popover work.
     await page.evaluate(() => window.scrollTo(0, 0));
     const close = page.locator(".tl-popover__close");
     if (await close.count()) await close.click();
     await page.locator(".tl-controls").getByRole("button", { name: "Show all", exact: true }).click();
-    await page.waitForTimeout(400);
+    // Show all animates to the whole range: wait until it has come to rest on it.
+    await until(page, () => document.querySelector(".tl-tick__label") &&
+      [...document.querySelectorAll(".tl-tick__label")].some((e) => e.textContent === "1950"));
+    await settled(page);
+    const ticks = await page.$$eval(".tl-tick__label", (els) => els.map((e) => e.textContent));
+    assert(ticks.includes("1950") && ticks.some((t) => t >= "1960"), `Show all shows every year: ${ticks}`);
     const m = page.locator(".tl-track button[data-event-id]").first();
     await m.click();
     await page.locator("[role=dialog]").waitFor({ timeout: 5_000 });

@@ -25,7 +25,7 @@ pub struct Options {
     pub timeout_ms: u32,
     /// `light`, `dark` or `contrast`; `None` follows `prefers-color-scheme`.
     pub theme: Option<String>,
-    /// The track's height in px (`data-height`); the default fits seven rows of events.
+    /// The track's height in px (`data-height`); the default fits ten rows of events.
     pub height: Option<u32>,
     /// Deep link, hash and presentation settings.
     pub links: LinkOptions,

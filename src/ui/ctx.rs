@@ -45,6 +45,10 @@ pub struct Ctx {
     /// Whether the reader has put keyboard focus on a marker: from then on the zoom buttons
     /// zoom around the focused event, as `+`/`-` do.
     pub engaged: RwSignal<bool>,
+    /// Per event, whether it holds the tab stop / has its popover open: a change notifies the
+    /// two markers concerned, not every marker on the track.
+    pub focus_is: StoredValue<Selector<usize>>,
+    pub open_is: StoredValue<Selector<Option<usize>>>,
     /// A sentence for screen readers that the reader did not ask for (focus moved because the
     /// filter hid the focused event).
     pub notice: RwSignal<String>,
@@ -89,7 +93,11 @@ impl Ctx {
                 .map(|e| (f64::from(e.first_day()), f64::from(e.last_day()) + 1.0))
                 .collect::<Vec<_>>(),
         );
+        let focus = RwSignal::new(0);
+        let selected = RwSignal::new(None);
         Ctx {
+            focus_is: StoredValue::new(Selector::new(move || focus.get())),
+            open_is: StoredValue::new(Selector::new(move || selected.get())),
             anchors: StoredValue::new(anchors),
             spans: StoredValue::new(spans),
             engaged: RwSignal::new(false),
@@ -98,8 +106,8 @@ impl Ctx {
             lang,
             view: RwSignal::new(extent.full()),
             width: RwSignal::new(0.0),
-            selected: RwSignal::new(None),
-            focus: RwSignal::new(0),
+            selected,
+            focus,
             hidden,
             query,
             list: RwSignal::new(false),

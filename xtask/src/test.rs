@@ -64,6 +64,9 @@ fn tiers() -> Vec<Tier> {
         },
         Tier {
             name: "browser component tests (wasm-bindgen-test)",
+            // `--lib` adds the unit tests inside src/ (the `#[cfg(test)]` modules of src/ui,
+            // e.g. the JSON scanner in load.rs); they declare no `run_in_browser`, so the
+            // runner executes them in Node, which the e2e tier needs anyway.
             run: || {
                 exec(
                     Command::new("cargo")
@@ -73,6 +76,7 @@ fn tiers() -> Vec<Tier> {
                             "timeline",
                             "--target",
                             "wasm32-unknown-unknown",
+                            "--lib",
                             "--test",
                             "web",
                             "--test",

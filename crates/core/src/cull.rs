@@ -18,6 +18,8 @@ pub struct Culler {
     ranges: Vec<usize>,
     /// The widest px a point's extent reaches right of its anchor.
     reach_px: f64,
+    /// The widest px an extent reaches left of its anchor (a title drawn on the left).
+    left_px: f64,
 }
 
 impl Culler {
@@ -26,15 +28,19 @@ impl Culler {
         let mut points: Vec<(f64, usize)> = Vec::new();
         let mut ranges = Vec::new();
         let mut reach_px: f64 = MARKER_PX;
+        let mut left_px: f64 = MARKER_PX;
         for (pos, p) in layout.placed.iter().enumerate() {
             let s = &shapes[p.index];
             // How far the whole title reaches right of the anchor (a cut one grows back as the
             // reader zooms in), without any bar: labels keep their px width at every scale.
             let whole = crate::layout::Placed { next: f64::INFINITY, ..*p };
             let point = Shape { end: s.anchor, ..*s };
-            let (_, b) = extent_of(&point, &whole, ppd, layout.text);
+            let (a, b) = extent_of(&point, &whole, ppd, layout.text);
             if b.is_finite() {
                 reach_px = reach_px.max(b - s.anchor * ppd);
+            }
+            if a.is_finite() {
+                left_px = left_px.max(s.anchor * ppd - a);
             }
             if s.end > s.anchor {
                 ranges.push(pos);
@@ -46,7 +52,7 @@ impl Culler {
             crate::order::sorted_by(points, &|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let anchors = points.iter().map(|p| p.0).collect();
         let points = points.into_iter().map(|p| p.1).collect();
-        Culler { points, anchors, ranges, reach_px }
+        Culler { points, anchors, ranges, reach_px, left_px }
     }
 
     /// Positions in `layout.placed` of the items whose extent meets `[lo, hi]` (days) at a
@@ -66,7 +72,7 @@ impl Culler {
         let reach = self.reach_px / ppd;
         let half = MARKER_PX / ppd;
         let from = self.anchors.partition_point(|&a| a < lo - reach);
-        let to = self.anchors.partition_point(|&a| a <= hi + half);
+        let to = self.anchors.partition_point(|&a| a <= hi + self.left_px / ppd);
         let mut out: Vec<usize> = self.points[from..to.max(from)].to_vec();
         for &pos in &self.ranges {
             let s = &shapes[layout.placed[pos].index];

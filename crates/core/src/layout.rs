@@ -73,8 +73,13 @@ pub const LABEL_PAD_PX: f64 = 10.0;
 pub const GAP_PX: f64 = 8.0;
 /// A cut label shows at least this much text ("Treaty of…"), else the event is a bare marker.
 pub const MIN_CUT_PX: f64 = 44.0;
+/// The widest a title is drawn (about 65 characters): a longer one (a hostile 19 000-character
+/// word, say) is cut there with an ellipsis, and shown whole on hover, focus and in the popover.
+pub const MAX_LABEL_PX: f64 = 480.0;
 /// A cluster marker's width ("+123").
 pub const CLUSTER_PX: f64 = 44.0;
+/// Between a title drawn to the left of its marker and the marker's centre.
+pub const LEFT_GAP_PX: f64 = 12.0;
 /// The px a label's box may take before the next item's day, as the UI writes it in CSS:
 /// `(next - anchor) × px per day − ROOM_CHROME_PX` is the widest a label's box (padding
 /// included) can be without touching its neighbour's marker and the gap before it.
@@ -138,9 +143,49 @@ pub struct Placed {
     /// The anchor day of the next item in the same lane (`+∞` when none): how far a label may
     /// reach at any scale, as `(next − anchor) × px per day − ROOM_CHROME_PX`.
     pub next: f64,
+    /// The item before it in its lane, for a title that flips to the left of its marker where
+    /// the right runs out (the end of the range, the edge of the view): that item's anchor day
+    /// (`−∞` when none), the day its bar ends (its anchor for a point), and how far right of its
+    /// anchor its marker and label reach in px at any scale (`+∞` for a cut title, which already
+    /// reaches this item).
+    pub prev: Prev,
+    /// The title is drawn to the left of its marker: on the right it would run past the end of
+    /// the range.
+    pub left: bool,
+    /// How much less a cut title may reach than `next` allows, in px: the next item's title
+    /// when that one is drawn to the left of its own marker.
+    pub next_px: f64,
+}
+
+/// The previous item in a lane, as [`Placed::prev`] describes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prev {
+    pub anchor: f64,
+    pub end: f64,
+    pub reach_px: f64,
+}
+
+impl Prev {
+    /// No item before: all the room in the world.
+    pub const NONE: Prev =
+        Prev { anchor: f64::NEG_INFINITY, end: f64::NEG_INFINITY, reach_px: 0.0 };
 }
 
 impl Placed {
+    /// A bare marker in `lane` with no neighbours known (a cluster of one, or the focused event
+    /// drawn on the cluster row).
+    pub fn bare(index: usize, lane: u16) -> Placed {
+        Placed {
+            index,
+            lane,
+            label: Label::Bare,
+            next: f64::INFINITY,
+            prev: Prev::NONE,
+            left: false,
+            next_px: 0.0,
+        }
+    }
+
     /// Whether a label is drawn (any of [`Label::Line`], [`Label::Wrapped`], [`Label::Cut`]).
     pub fn labelled(&self) -> bool {
         self.label.shown()
@@ -173,22 +218,32 @@ pub struct Layout {
 /// The px width of a label's box (padding included) for `label`, at text size `text`, before
 /// any cut: the full title, on one line or wrapped.
 pub fn label_box_px(s: &Shape, label: Label, text: f64) -> f64 {
-    match label {
-        Label::Bare => 0.0,
-        Label::Line | Label::Cut => s.label_px * text + LABEL_PAD_PX,
-        Label::Wrapped => s.wrap_px * text + LABEL_PAD_PX,
-    }
+    let px = match label {
+        Label::Bare => return 0.0,
+        Label::Line | Label::Cut => s.label_px,
+        Label::Wrapped => s.wrap_px,
+    };
+    px.min(MAX_LABEL_PX) * text + LABEL_PAD_PX
 }
 
 /// The horizontal extent in px (at `ppd`) a placed item occupies, gap included: what the layout
 /// keeps free of every other item in its lane.
 pub fn extent_of(s: &Shape, p: &Placed, ppd: f64, text: f64) -> (f64, f64) {
+    if p.left {
+        return left_extent(s, p.label, ppd, text);
+    }
     let (a, b) = full_extent(s, p.label, ppd, text);
     if p.label == Label::Cut {
-        (a, b.min(p.next * ppd - MARKER_PX / 2.0))
+        (a, b.min(p.next * ppd - MARKER_PX / 2.0 - p.next_px))
     } else {
         (a, b)
     }
+}
+
+/// The extent of a point whose title is drawn to the left of its marker.
+fn left_extent(s: &Shape, label: Label, ppd: f64, text: f64) -> (f64, f64) {
+    let x = s.anchor * ppd;
+    (x - LEFT_GAP_PX * text.max(1.0) - label_box_px(s, label, text), x + MARKER_PX / 2.0 + GAP_PX)
 }
 
 /// The extent with the whole label (no cut), gap included.
@@ -270,6 +325,23 @@ impl Lane {
         self.passes[pass].push(span);
     }
 
+    /// Whether `[a, b)` is free in every list up to `pass`, by binary search: for the rare span
+    /// that starts before the current event (a title drawn to the left), where the cursors,
+    /// which only move forward, cannot answer.
+    fn is_free_anywhere(&self, pass: usize, a: f64, b: f64) -> bool {
+        self.passes[..=pass].iter().all(|list| {
+            let i = list.partition_point(|s| s.a < b);
+            i == 0 || list[i - 1].b <= a
+        })
+    }
+
+    /// Inserts a span that may start before spans already in the list, keeping it sorted.
+    fn insert_sorted(&mut self, pass: usize, span: Span) {
+        let list = &mut self.passes[pass];
+        let i = list.partition_point(|s| s.a <= span.a);
+        list.insert(i, span);
+    }
+
     fn is_empty(&self) -> bool {
         self.passes.iter().all(Vec::is_empty)
     }
@@ -283,36 +355,62 @@ pub fn layout(shapes: &[Shape], level: i32, max_lanes: u16) -> Layout {
 
 /// [`layout`] with labels drawn `text` times the 13 px font (see [`PRESENT_TEXT`]); `wrap`
 /// allows two-line labels (presentation mode's taller text has no room for them).
-///
-/// One pass per importance class, landmarks first, each in anchor order. An event takes the
-/// lowest lane where its whole title fits, on one line or else two; failing that, the lane with
-/// the most room, its title cut there (or a bare marker where not even [`MIN_CUT_PX`] fits).
-/// Markers come before labels: where no lane has room even for the bare marker, a label
-/// reaching over it (of any importance) is cut short to make room, so an event folds into a
-/// cluster only where markers themselves are too dense.
 pub fn layout_with(shapes: &[Shape], level: i32, max_lanes: u16, text: f64, wrap: bool) -> Layout {
+    layout_until(shapes, level, max_lanes, text, wrap, f64::INFINITY)
+}
+
+/// [`layout_with`] for a range that ends at day `end`: a whole title that would run past it is
+/// drawn to the left of its marker where its lane has room there.
+///
+/// Three phases, each a pass per importance class (landmarks first) in anchor order:
+/// 1. whole titles: the lowest lane where the title fits, on one line or two (two first where
+///    one line would reach over the next marker);
+/// 2. for the events left, the roomiest free lane, with the title cut where the room ends (or a
+///    bare marker where not even [`MIN_CUT_PX`] fits);
+/// 3. for the events still left, a lane where a label reaching over the marker can be cut short
+///    to make room: markers come before labels, so an event folds into a cluster only where
+///    markers themselves are too dense.
+pub fn layout_until(
+    shapes: &[Shape],
+    level: i32,
+    max_lanes: u16,
+    text: f64,
+    wrap: bool,
+    end: f64,
+) -> Layout {
     let text = if text.is_finite() && text > 0.0 { text } else { 1.0 };
+    // Where a title must stop: the UI keeps 28 px before the end of the range clear.
+    let wall = end * level_px_per_day(level) - 15.0;
     let ppd = level_px_per_day(level);
     let max_lanes = max_lanes.max(1);
     let class = |s: &Shape| s.importance.clamp(1, 3) as usize - 1;
-    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(3)).collect();
+    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(9)).collect();
     let mut placed: Vec<Placed> = Vec::with_capacity(shapes.len());
     let mut overflow = Vec::new();
     let order = by_anchor(shapes, 0..shapes.len());
     // Marker starts in anchor order, to count how many later markers a label would reach over.
     let starts: Vec<f64> =
         order.iter().map(|&i| shapes[i].anchor * ppd - MARKER_PX / 2.0).collect();
-    for pass in 0..3 {
+    // Per class, the events (positions in `order`) the current phase considers.
+    let mut todo: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    for (k, &index) in order.iter().enumerate() {
+        let s = &shapes[index];
+        if !s.anchor.is_finite() || !s.end.is_finite() {
+            overflow.push(index); // nowhere to draw it; a cluster still counts it
+        } else {
+            todo[class(s)].push(k);
+        }
+    }
+    // Three phases, each a pass per class in importance order: whole titles where they fit;
+    // then, for the rest, a marker with as much of its title as fits where nothing is in the
+    // way; last, a marker that cuts short a label reaching over it.
+    for pass in 0..9 {
+        let (phase, c) = (pass / 3, pass % 3);
         lanes.iter_mut().for_each(Lane::begin);
-        for (k, &index) in order.iter().enumerate() {
+        let mut deferred = Vec::new();
+        for k in std::mem::take(&mut todo[c]) {
+            let index = order[k];
             let s = &shapes[index];
-            if class(s) != pass {
-                continue;
-            }
-            if !s.anchor.is_finite() || !s.end.is_finite() {
-                overflow.push(index); // nowhere to draw it; a cluster still counts it
-                continue;
-            }
             let (a, bare_end) = full_extent(s, Label::Bare, ppd, text);
             let (_, line_end) = full_extent(s, Label::Line, ppd, text);
             let wrapped_end = (wrap && s.wrap_px < s.label_px && s.label_px >= MIN_WRAP_PX)
@@ -327,24 +425,50 @@ pub fn layout_with(shapes: &[Shape], level: i32, max_lanes: u16, text: f64, wrap
             // Two lines first where one would reach over as many later markers as there are
             // other lanes: they would have nowhere to go but under a cut.
             let over = starts[k + 1..].partition_point(|&x| x < line_end);
-            let wrap_first = wrapped_end.is_some() && over + 1 >= usize::from(max_lanes);
+            let wrap_first = wrapped_end.is_some() && over >= 1;
             let mut options = [(Label::Line, Some(line_end)), (Label::Wrapped, wrapped_end)];
             if wrap_first {
                 options.swap(0, 1);
             }
-            // The lowest lane with the whole title, on one line or two.
+            // The lowest lane with the whole title, on one line or two. (Best fit, the lane
+            // wasting the least room before it, gave one title fewer on the real dataset.)
             let whole = rooms.iter().enumerate().find_map(|(lane, r)| {
                 options
                     .iter()
                     .find_map(|&(label, b)| b.filter(|&b| free(r, b)).map(|b| (lane, label, b)))
             });
+            // Past the end of the range, a point's whole title goes to the left of its marker
+            // where its lane has room there; else it stays on the right (cut at the end).
+            let past_end = whole.is_some_and(|w| w.2 - GAP_PX > wall && s.end <= s.anchor);
+            if past_end && phase == 0 {
+                let left = options.iter().find_map(|&(label, b)| {
+                    b?;
+                    let (la, lb) = left_extent(s, label, ppd, text);
+                    let lane = lanes.iter().position(|l| l.is_free_anywhere(pass, la, lb))?;
+                    Some((lane, label, la, lb))
+                });
+                if let Some((lane, label, la, lb)) = left {
+                    lanes[lane].insert_sorted(pass, Span { a: la, b: lb, item: placed.len() });
+                    let mut p = Placed::bare(index, lane as u16);
+                    p.label = label;
+                    p.left = true;
+                    placed.push(p);
+                    continue;
+                }
+            }
             // Else the roomiest lane, shortening labels that reach over the marker if need be.
-            let spot = whole.or_else(|| {
+            let spot = whole.filter(|_| phase == 0).or_else(|| {
+                if phase == 0 {
+                    return None;
+                }
+                // Markers before labels: a label of any importance yields to a marker, so an
+                // event folds into a cluster only where markers themselves are too dense.
                 let shortenable = |lane: usize, r: &Room| {
-                    r.blockers.iter().all(|&(q, c)| {
-                        let item = lanes[lane].passes[q][c].item;
-                        bare_end_of(shapes, &placed[item], ppd, text) <= a
-                    })
+                    phase == 2
+                        && r.blockers.iter().all(|&(q, c)| {
+                            let item = lanes[lane].passes[q][c].item;
+                            bare_end_of(shapes, &placed[item], ppd, text) <= a
+                        })
                 };
                 let mut best: Option<(usize, f64)> = None;
                 for (lane, r) in rooms.iter().enumerate() {
@@ -368,7 +492,11 @@ pub fn layout_with(shapes: &[Shape], level: i32, max_lanes: u16, text: f64, wrap
                 })
             });
             let Some((lane, label, b)) = spot else {
-                overflow.push(index);
+                if phase == 2 {
+                    overflow.push(index);
+                } else {
+                    deferred.push(k);
+                }
                 continue;
             };
             // Shorten what reaches over the marker: it ends at `a` now.
@@ -390,11 +518,20 @@ pub fn layout_with(shapes: &[Shape], level: i32, max_lanes: u16, text: f64, wrap
                 };
             }
             lanes[lane].insert(pass, Span { a, b, item: placed.len() });
-            placed.push(Placed { index, lane: lane as u16, label, next: f64::INFINITY });
+            placed.push(Placed {
+                index,
+                lane: lane as u16,
+                label,
+                next: f64::INFINITY,
+                prev: Prev::NONE,
+                left: false,
+                next_px: 0.0,
+            });
         }
+        todo[c] = deferred;
     }
     let mut placed = sorted_by(placed, &|a, b| a.index.cmp(&b.index));
-    link_neighbours(shapes, &mut placed, max_lanes);
+    link_neighbours(shapes, &mut placed, max_lanes, text);
     let used = lanes.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1) as u16;
     let overflow = by_anchor(shapes, overflow);
     Layout { level, text, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
@@ -405,8 +542,8 @@ fn bare_end_of(shapes: &[Shape], p: &Placed, ppd: f64, text: f64) -> f64 {
     full_extent(&shapes[p.index], Label::Bare, ppd, text).1
 }
 
-/// Sets each placed item's [`Placed::next`]: the anchor of the item after it in its lane.
-fn link_neighbours(shapes: &[Shape], placed: &mut [Placed], lanes: u16) {
+/// Sets each placed item's [`Placed::next`] and [`Placed::prev`]: its neighbours in its lane.
+fn link_neighbours(shapes: &[Shape], placed: &mut [Placed], lanes: u16, text: f64) {
     let mut by_lane: Vec<Vec<usize>> = vec![Vec::new(); usize::from(lanes)];
     for (i, p) in placed.iter().enumerate() {
         by_lane[usize::from(p.lane)].push(i);
@@ -418,6 +555,24 @@ fn link_neighbours(shapes: &[Shape], placed: &mut [Placed], lanes: u16) {
         });
         for w in items.windows(2) {
             placed[w[0]].next = shapes[placed[w[1]].index].anchor;
+            let p = placed[w[0]];
+            let s = &shapes[p.index];
+            let reach_px = match p.label {
+                _ if p.left => MARKER_PX / 2.0,
+                Label::Cut => f64::INFINITY,
+                Label::Bare => MARKER_PX / 2.0,
+                Label::Line | Label::Wrapped => {
+                    LABEL_OFFSET_PX * text.max(1.0) + label_box_px(s, p.label, text)
+                }
+            };
+            placed[w[1]].prev = Prev { anchor: s.anchor, end: s.end.max(s.anchor), reach_px };
+            // A next title drawn on the left of its marker takes room from a cut one.
+            let n = placed[w[1]];
+            if n.left {
+                let ns = &shapes[n.index];
+                placed[w[0]].next_px =
+                    LEFT_GAP_PX * text.max(1.0) + label_box_px(ns, n.label, text) - MARKER_PX / 2.0;
+            }
         }
     }
 }
