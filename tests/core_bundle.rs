@@ -123,6 +123,13 @@ fn good_bundles_become_the_model_as_written() {
     let treaty = &bundle.events[0];
     assert_eq!(bundle.sources[treaty.excerpts[1].source].id, "example-web");
     assert_eq!(bundle.sources[0].url, None);
+    assert!(bundle.sources[0].note.is_some(), "a source says why it has no link");
+    assert_eq!(bundle.sources[1].author.as_deref(), Some("A. Historian"));
+    assert_eq!(bundle.sources[1].accessed.map(|d| d.to_string()).as_deref(), Some("2026-12-01"));
+    let cited: Vec<&str> =
+        treaty.sources.iter().map(|c| bundle.sources[c.source].id.as_str()).collect();
+    assert_eq!(cited, ["example-web", "example-news"], "citations keep their order");
+    assert_eq!(treaty.sources[0].note.as_ref().and_then(|n| n.get("en")), Some("paragraph 2"));
     assert_eq!(bundle.categories[treaty.category].id, "treaty");
     assert_eq!(treaty.title.pick("ru", &bundle.languages), Some(("Perjanjian persahabatan", true)));
 }
