@@ -322,7 +322,9 @@ fn the_dataset_is_clean_complete_and_quotes_its_sources_verbatim() {
         texts.extend([&e.title, &e.summary]);
         texts.extend(&e.date_note);
         texts.extend(e.excerpts.iter().filter_map(|x| x.note.as_ref()));
+        texts.extend(e.sources.iter().filter_map(|c| c.note.as_ref()));
     }
+    texts.extend(bundle.sources.iter().filter_map(|s| s.note.as_ref()));
     for t in texts {
         for lang in &bundle.languages {
             assert!(t.get(lang).is_some_and(|s| !s.trim().is_empty()), "{lang} missing in {t:?}");

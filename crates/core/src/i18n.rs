@@ -162,7 +162,8 @@ pub struct Strings {
     pub previous: &'static str,
     pub next: &'static str,
     pub category: &'static str,
-    pub sources: &'static str,
+    /// The heading over the verbatim quotations and their editor's notes.
+    pub excerpts: &'static str,
     pub editor_note: &'static str,
     pub date_note: &'static str,
     pub no_url: &'static str,
@@ -189,6 +190,10 @@ pub struct Strings {
     pub all_match: &'static str,
     pub step: &'static str,
     pub present_hint: &'static str,
+    /// The heading over the sources an event cites (links out).
+    pub sources: &'static str,
+    /// Said to screen readers after a link that opens in a new tab.
+    pub opens_new_tab: &'static str,
 }
 
 static ID: Strings = Strings {
@@ -207,7 +212,7 @@ static ID: Strings = Strings {
     previous: "Peristiwa sebelumnya",
     next: "Peristiwa berikutnya",
     category: "Kategori",
-    sources: "Kutipan sumber",
+    excerpts: "Kutipan",
     editor_note: "Catatan redaksi",
     date_note: "Tentang tanggal",
     no_url: "tanpa tautan",
@@ -234,6 +239,8 @@ static ID: Strings = Strings {
     all_match: "{total} peristiwa",
     step: "Langkah",
     present_hint: "→ / PageDown: berikutnya · ← / PageUp: sebelumnya · Esc: keluar",
+    sources: "Sumber",
+    opens_new_tab: "(membuka tab baru)",
 };
 
 static EN: Strings = Strings {
@@ -252,7 +259,7 @@ static EN: Strings = Strings {
     previous: "Previous event",
     next: "Next event",
     category: "Category",
-    sources: "From the sources",
+    excerpts: "Excerpts",
     editor_note: "Editor's note",
     date_note: "About the date",
     no_url: "no link",
@@ -279,6 +286,8 @@ static EN: Strings = Strings {
     all_match: "{total} events",
     step: "Step",
     present_hint: "→ / PageDown: next · ← / PageUp: previous · Esc: leave",
+    sources: "Sources",
+    opens_new_tab: "(opens in a new tab)",
 };
 
 #[cfg(test)]
