@@ -399,7 +399,7 @@ const AWAITING_SOURCES: &[&str] = &[
 ];
 
 /// Landmarks that cite one source where two are required (issue 14); the list may only shrink.
-const AWAITING_SECOND_SOURCE: &[&str] = &["china-enters-korean-war"];
+const AWAITING_SECOND_SOURCE: &[&str] = &[];
 
 #[test]
 fn every_event_rests_on_sources_that_a_reader_can_follow() {
