@@ -385,7 +385,6 @@ const AWAITING_SOURCES: &[&str] = &[
     "atomic-cooperation-1955",
     "mikoyan-aid-1956",
     "aid-78-projects",
-    "kongka-pass-clash",
     "long-live-leninism",
     "trade-debt-relief-1961",
     "moscow-party-talks-1963",
