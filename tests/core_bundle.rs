@@ -378,8 +378,6 @@ const AWAITING_SOURCES: &[&str] = &[
     "sixty-divisions",
     "aid-agreement-1953",
     "joint-companies-transferred",
-    "china-nuclear-decision",
-    "atomic-cooperation-1955",
     "mikoyan-aid-1956",
     "aid-78-projects",
     "trade-debt-relief-1961",
