@@ -123,6 +123,13 @@ fn good_bundles_become_the_model_as_written() {
     let treaty = &bundle.events[0];
     assert_eq!(bundle.sources[treaty.excerpts[1].source].id, "example-web");
     assert_eq!(bundle.sources[0].url, None);
+    assert!(bundle.sources[0].note.is_some(), "a source says why it has no link");
+    assert_eq!(bundle.sources[1].author.as_deref(), Some("A. Historian"));
+    assert_eq!(bundle.sources[1].accessed.map(|d| d.to_string()).as_deref(), Some("2026-12-01"));
+    let cited: Vec<&str> =
+        treaty.sources.iter().map(|c| bundle.sources[c.source].id.as_str()).collect();
+    assert_eq!(cited, ["example-web", "example-news"], "citations keep their order");
+    assert_eq!(treaty.sources[0].note.as_ref().and_then(|n| n.get("en")), Some("paragraph 2"));
     assert_eq!(bundle.categories[treaty.category].id, "treaty");
     assert_eq!(treaty.title.pick("ru", &bundle.languages), Some(("Perjanjian persahabatan", true)));
 }
@@ -315,7 +322,9 @@ fn the_dataset_is_clean_complete_and_quotes_its_sources_verbatim() {
         texts.extend([&e.title, &e.summary]);
         texts.extend(&e.date_note);
         texts.extend(e.excerpts.iter().filter_map(|x| x.note.as_ref()));
+        texts.extend(e.sources.iter().filter_map(|c| c.note.as_ref()));
     }
+    texts.extend(bundle.sources.iter().filter_map(|s| s.note.as_ref()));
     for t in texts {
         for lang in &bundle.languages {
             assert!(t.get(lang).is_some_and(|s| !s.trim().is_empty()), "{lang} missing in {t:?}");
@@ -358,6 +367,119 @@ fn the_dataset_is_clean_complete_and_quotes_its_sources_verbatim() {
             );
         }
     }
+}
+
+/// Events that do not yet cite enough independent sources (issue 14). No source that the project's
+/// search tools could find supports them in a form we could cite (canonical https address, a
+/// publisher that is not a mirror or a content farm); each is listed in `docs/dataset-notes.md`.
+/// The list may only shrink: the test fails when an event here gains the sources it lacks.
+const AWAITING_SOURCES: &[&str] = &[
+    "zhou-stalin-black-sea",
+    "sixty-divisions",
+    "aid-agreement-1953",
+    "joint-companies-transferred",
+    "mikoyan-aid-1956",
+    "aid-78-projects",
+    "trade-debt-relief-1961",
+    "nine-commentaries",
+    "border-talks-1964",
+    "mao-territory-remark",
+    "united-action-rejected",
+];
+
+/// Landmarks that cite one source where two are required (issue 14); the list may only shrink.
+const AWAITING_SECOND_SOURCE: &[&str] = &[];
+
+#[test]
+fn every_event_rests_on_sources_that_a_reader_can_follow() {
+    let path = root().join(DATASET);
+    if !path.exists() {
+        eprintln!("{DATASET} does not exist yet; skipping");
+        return;
+    }
+    let (_, json) = read(&path);
+    let report = validate(&json);
+    let bundle = report.bundle.expect("the dataset validates");
+    let mut failures = Vec::new();
+
+    // Every cited id names a source of the list (the validator enforces it; state it here too).
+    for (i, event) in json.get("events").and_then(Json::as_array).into_iter().flatten().enumerate()
+    {
+        for cited in event.get("sources").and_then(Json::as_array).into_iter().flatten() {
+            let id = cited.get("source").and_then(|s| s.as_str()).unwrap_or_default();
+            if !bundle.sources.iter().any(|s| s.id == id) {
+                failures.push(format!("events[{i}] cites the unknown source \"{id}\""));
+            }
+        }
+    }
+
+    for event in &bundle.events {
+        let n = event.sources.len();
+        let awaiting = AWAITING_SOURCES.contains(&event.id.as_str());
+        let awaiting_second = AWAITING_SECOND_SOURCE.contains(&event.id.as_str());
+        let needed = if event.importance == 1 { 2 } else { 1 };
+        match (awaiting || awaiting_second, n >= needed) {
+            (false, false) => failures.push(format!(
+                "{} (importance {}) cites {n} source(s); it needs at least {needed}",
+                event.id, event.importance
+            )),
+            (true, true) => failures.push(format!(
+                "{} now cites {n} source(s): take it off the awaiting lists in tests/core_bundle.rs \
+                 and docs/dataset-notes.md",
+                event.id
+            )),
+            _ => {}
+        }
+        if awaiting_second && n != 1 {
+            failures.push(format!("{} is awaiting a second source but cites {n}", event.id));
+        }
+    }
+
+    let mut urls: Vec<&str> = Vec::new();
+    for (i, source) in bundle.sources.iter().enumerate() {
+        let used = bundle.events.iter().any(|e| {
+            e.sources.iter().any(|c| c.source == i) || e.excerpts.iter().any(|x| x.source == i)
+        });
+        if !used {
+            failures.push(format!(
+                "source {} is cited by no event and quoted by no excerpt",
+                source.id
+            ));
+        }
+        match &source.url {
+            Some(url) => {
+                let rest = url.strip_prefix("https://").unwrap_or_default();
+                if rest.is_empty() || rest.starts_with('/') {
+                    failures.push(format!(
+                        "source {}: {url} is not an absolute https: address",
+                        source.id
+                    ));
+                }
+                if urls.contains(&url.as_str()) {
+                    failures.push(format!(
+                        "source {}: {url} is also another source's address",
+                        source.id
+                    ));
+                }
+                urls.push(url);
+                if source.accessed.is_none() {
+                    failures.push(format!("source {} has a link but no accessed date", source.id));
+                }
+            }
+            None => {
+                let explained = source.note.as_ref().is_some_and(|n| {
+                    bundle.languages.iter().all(|l| n.get(l).is_some_and(|t| !t.trim().is_empty()))
+                });
+                if !explained {
+                    failures.push(format!(
+                        "source {} has no URL and no note explaining why, in every language",
+                        source.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{DATASET}:\n  {}", failures.join("\n  "));
 }
 
 // ---------------------------------------------------------------- never panics

@@ -114,6 +114,15 @@ export const journeys = {
     assert(/Uni Soviet dan Republik Rakyat China/.test(text), "the quoted excerpt");
     assert(/Liputan6\.com/.test(text), "its source");
     assert(/Catatan redaksi/.test(text), "the editor's note");
+    assert(/sumber/i.test(text) && /kutipan/i.test(text), "sources and excerpts under their own headings");
+    const cites = dialog.locator(".tl-cites a");
+    assert((await cites.count()) >= 2, "the treaty cites at least two sources");
+    for (const a of await cites.all()) {
+      eq(await a.getAttribute("target"), "_blank", "a source opens in a new tab");
+      eq(await a.getAttribute("rel"), "noopener noreferrer", "without handing over the page");
+      assert(/^https:\/\//.test(await a.getAttribute("href")), "at an https address");
+      assert(/membuka tab baru/.test(await a.textContent()), "and says so to screen readers");
+    }
     assert(await page.evaluate(() => !!document.activeElement.closest("[role=dialog]")), "focus in dialog");
     await shot("treaty-popover");
     await page.keyboard.press("Escape");

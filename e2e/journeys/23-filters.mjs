@@ -35,6 +35,15 @@ export const journeys = {
     const headings = page.locator(".tl-list h3");
     eq(await headings.count(), 65, "one heading per event");
     assert(await page.locator(".tl-list blockquote").first().isVisible(), "excerpts in the list");
+    const treaty = page.locator('.tl-list [data-list-event-id="sino-soviet-treaty"]');
+    assert((await treaty.locator(".tl-list__notes li").count()) >= 2, "the treaty's sources as numbered notes");
+    await page.emulateMedia({ media: "print" });
+    const printed = await treaty
+      .locator(".tl-list__notes a")
+      .first()
+      .evaluate((a) => getComputedStyle(a, "::after").content);
+    assert(/https:\/\//.test(printed), `print writes the address out: ${printed}`);
+    await page.emulateMedia({ media: "screen" });
     assert(!(await page.locator(".tl-viewport").isVisible()), "track hidden in list mode");
     await shot("list");
   },

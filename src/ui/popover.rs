@@ -1,8 +1,8 @@
-//! The excerpt popover: one event's title, date at its precision, category, summary and the
-//! quoted sources with editor's notes. A non-modal `role="dialog"` beside its marker that stays
-//! inside the widget, becoming a bottom sheet on narrow screens.
+//! The excerpt popover: one event's title, date at its precision, category, summary, the sources it
+//! cites (links out) and the quoted excerpts with editor's notes. A non-modal `role="dialog"`
+//! beside its marker that stays inside the widget, becoming a bottom sheet on narrow screens.
 
-use crate::core::bundle::L10n;
+use crate::core::bundle::{Citation, L10n, Source};
 use crate::core::i18n::{format_count, format_date, Lang};
 use crate::core::prepared::anchor_of;
 use crate::ui::ctx::{event_date, request_focus, Ctx};
@@ -186,6 +186,51 @@ fn step_text(lang: Lang, p: usize, t: usize) -> String {
         .replace("{total}", &format_count(t as u64, lang))
 }
 
+/// The sources an event cites, as `<li>` short citations (publisher, “title”, date) that open in a
+/// new tab and say so to screen readers, each followed by its note (a page, a paragraph). Bundle
+/// text is only ever text here; the validator admits only `http(s)` links.
+pub(crate) fn citations(
+    sources: &[Source],
+    cited: &[Citation],
+    lang: Lang,
+    fb: &[String],
+) -> impl IntoView {
+    let s = lang.strings();
+    cited
+        .iter()
+        .filter_map(|c| sources.get(c.source).map(|src| (src, c)))
+        .map(|(src, c)| {
+            let date =
+                src.published.map(|p| format!(", {}", format_date(&p, lang))).unwrap_or_default();
+            let text = format!("{}, “{}”{date}", src.publisher, src.title);
+            let note = c.note.as_ref().map(|n| pick(n, lang, fb).0);
+            let link =
+                src.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+            let cite = match link {
+                Some(u) => view! {
+                    <a class="tl-cite__link" href=u target="_blank" rel="noopener noreferrer">
+                        <cite lang=src.lang.clone()>{text}</cite>
+                        <span class="tl-cite__out" aria-hidden="true">" ↗"</span>
+                        <span class="tl-sr-only">" "{s.opens_new_tab}</span>
+                    </a>
+                }
+                .into_any(),
+                None => view! {
+                    <cite lang=src.lang.clone()>{text}</cite>
+                    <span class="tl-cite__no-url">" ("{s.no_url}")"</span>
+                }
+                .into_any(),
+            };
+            view! {
+                <li class="tl-cite">
+                    {cite}
+                    {note.map(|n| view! { <span class="tl-cite__note">" — "{n}</span> })}
+                </li>
+            }
+        })
+        .collect_view()
+}
+
 /// The dialog's content for event `i`, in the current language.
 fn body(ctx: Ctx, i: usize, _n: usize) -> impl IntoView {
     let lang = ctx.lang.get();
@@ -258,8 +303,12 @@ fn body(ctx: Ctx, i: usize, _n: usize) -> impl IntoView {
             {date_note.map(|d| view! {
                 <p class="tl-popover__date-note"><strong>{s.date_note}": "</strong>{d}</p>
             })}
-            {(!e.excerpts.is_empty()).then(|| view! {
+            {(!e.sources.is_empty()).then(|| view! {
                 <h3 class="tl-popover__sources">{s.sources}</h3>
+                <ol class="tl-cites">{citations(&m.bundle.sources, &e.sources, lang, fb)}</ol>
+            })}
+            {(!e.excerpts.is_empty()).then(|| view! {
+                <h3 class="tl-popover__sources">{s.excerpts}</h3>
             })}
             {excerpts}
         }

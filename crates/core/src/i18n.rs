@@ -181,7 +181,8 @@ pub struct Strings {
     pub previous: &'static str,
     pub next: &'static str,
     pub category: &'static str,
-    pub sources: &'static str,
+    /// The heading over the verbatim quotations and their editor's notes.
+    pub excerpts: &'static str,
     pub editor_note: &'static str,
     pub date_note: &'static str,
     pub no_url: &'static str,
@@ -212,6 +213,10 @@ pub struct Strings {
     pub present_hint: &'static str,
     /// Said when the filter hid the focused event and focus moved to `{name}`.
     pub focus_moved: &'static str,
+    /// The heading over the sources an event cites (links out).
+    pub sources: &'static str,
+    /// Said to screen readers after a link that opens in a new tab.
+    pub opens_new_tab: &'static str,
 }
 
 static ID: Strings = Strings {
@@ -231,7 +236,7 @@ static ID: Strings = Strings {
     previous: "Peristiwa sebelumnya",
     next: "Peristiwa berikutnya",
     category: "Kategori",
-    sources: "Kutipan sumber",
+    excerpts: "Kutipan",
     editor_note: "Catatan redaksi",
     date_note: "Tentang tanggal",
     no_url: "tanpa tautan",
@@ -259,6 +264,8 @@ static ID: Strings = Strings {
     step: "{n} dari {total}",
     present_hint: "→ atau PageDown: berikutnya · ← atau PageUp: sebelumnya · Esc: keluar",
     focus_moved: "Peristiwa yang dipilih tersembunyi oleh filter; fokus pindah ke {name}.",
+    sources: "Sumber",
+    opens_new_tab: "(membuka tab baru)",
 };
 
 static EN: Strings = Strings {
@@ -277,7 +284,7 @@ static EN: Strings = Strings {
     previous: "Previous event",
     next: "Next event",
     category: "Category",
-    sources: "From the sources",
+    excerpts: "Excerpts",
     editor_note: "Editor's note",
     date_note: "About the date",
     no_url: "no link",
@@ -305,6 +312,8 @@ static EN: Strings = Strings {
     step: "{n} of {total}",
     present_hint: "→ or PageDown: next · ← or PageUp: previous · Esc: leave",
     focus_moved: "The focused event is hidden by the filter; focus moved to {name}.",
+    sources: "Sources",
+    opens_new_tab: "(opens in a new tab)",
 };
 
 #[cfg(test)]

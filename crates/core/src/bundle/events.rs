@@ -2,7 +2,7 @@
 
 use super::checks::shown;
 use super::limits::MAX_EVENTS;
-use super::model::{Event, Excerpt};
+use super::model::{Citation, Event, Excerpt};
 use super::path::Loc;
 use super::problem::code;
 use super::read::{
@@ -21,8 +21,18 @@ pub(crate) struct Refs<'a> {
     pub(crate) sources: Option<&'a HashMap<String, usize>>,
 }
 
-const EVENT_FIELDS: &[&str] =
-    &["id", "start", "end", "category", "importance", "title", "summary", "date_note", "excerpts"];
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "start",
+    "end",
+    "category",
+    "importance",
+    "title",
+    "summary",
+    "date_note",
+    "excerpts",
+    "sources",
+];
 
 /// A bundle's events, handed to [`super::validate_with`] one at a time instead of as one tree.
 ///
@@ -120,6 +130,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
     let summary = required(cx, &f, "summary", |cx, v, at| l10n(cx, v, at, Need::Required));
     let date_note = optional(cx, &f, "date_note", |cx, v, at| l10n(cx, v, at, Need::Optional));
     let excerpts = optional(cx, &f, "excerpts", |cx, v, at| excerpts(cx, v, at, refs));
+    let sources = optional(cx, &f, "sources", |cx, v, at| citations(cx, v, at, refs));
     Some(Event {
         id: id?,
         start: start?,
@@ -130,6 +141,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
         summary: summary?,
         date_note: date_note?,
         excerpts: excerpts?.unwrap_or_default(),
+        sources: sources?.unwrap_or_default(),
     })
 }
 
@@ -190,6 +202,27 @@ fn excerpt(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Excerpt> 
     let text = required(cx, &f, "text", text);
     let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
     Some(Excerpt { source: source?, lang: lang?, text: text?, note: note? })
+}
+
+fn citations(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Citation>> {
+    let items = list(cx, value, at)?;
+    let mut out = Some(Vec::with_capacity(items.len()));
+    for (i, item) in items.iter().enumerate() {
+        match (citation(cx, item, &at.item(i), refs), out.as_mut()) {
+            (Some(c), Some(out)) => out.push(c),
+            _ => out = None,
+        }
+    }
+    out
+}
+
+fn citation(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Citation> {
+    let f = object(cx, value, at, &["source", "note"])?;
+    let source = required(cx, &f, "source", |cx, v, at| {
+        reference(cx, v, at, refs.sources, code::UNKNOWN_SOURCE, "source")
+    });
+    let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
+    Some(Citation { source: source?, note: note? })
 }
 
 #[cfg(test)]

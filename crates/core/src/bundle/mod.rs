@@ -23,6 +23,6 @@ pub use limits::{
     MAX_EVENTS, MAX_ID_CHARS, MAX_LANGUAGES, MAX_PROBLEMS, MAX_TEXT_CHARS, SUPPORTED_VERSIONS,
 };
 pub use locate::locate;
-pub use model::{Bundle, Category, Era, Event, Excerpt, Icon, L10n, Source};
+pub use model::{Bundle, Category, Citation, Era, Event, Excerpt, Icon, L10n, Source};
 pub use problem::{code, Problem, Report, Severity};
 pub use validate::{validate, validate_with};

@@ -87,16 +87,31 @@ pub struct Era {
     pub label: L10n,
 }
 
-/// A publication that excerpts quote.
+/// A publication that events cite and excerpts quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub id: String,
     pub publisher: String,
     pub title: String,
+    /// Who wrote it, when known.
+    pub author: Option<String>,
     pub published: Option<PartialDate>,
     pub lang: String,
     /// An absolute `http(s)` URL, or `None` when none is known.
     pub url: Option<String>,
+    /// When an editor last read it at `url`.
+    pub accessed: Option<PartialDate>,
+    /// An editor's note on the source itself, such as why it has no URL.
+    pub note: Option<L10n>,
+}
+
+/// An event's reference to a source that supports its date and summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// Index into [`Bundle::sources`].
+    pub source: usize,
+    /// Where in the source, such as a page or paragraph.
+    pub note: Option<L10n>,
 }
 
 /// A verbatim quotation from a source.
@@ -124,6 +139,8 @@ pub struct Event {
     pub summary: L10n,
     pub date_note: Option<L10n>,
     pub excerpts: Vec<Excerpt>,
+    /// The sources the event rests on, in the bundle's order.
+    pub sources: Vec<Citation>,
 }
 
 impl Event {
@@ -197,6 +214,7 @@ mod tests {
             summary: L10n::default(),
             date_note: None,
             excerpts: vec![],
+            sources: vec![],
         };
         assert_eq!(
             (e.first_day(), e.last_day(), e.is_range()),

@@ -116,7 +116,8 @@ fn bundle(cx: &mut Cx, json: &Json, source: Option<&mut dyn EventSource>) -> Opt
     let refs = Refs {
         range,
         categories: categories.as_ref().map(|c| &c.index),
-        // Absent sources are an empty list: then any excerpt's source is unknown.
+        // Absent sources are an empty list: then any source an excerpt quotes or an event cites is
+        // unknown.
         sources: match &sources {
             Some(Some(s)) => Some(&s.index),
             Some(None) => Some(&no_sources),
@@ -319,22 +320,31 @@ fn eras(
     listed.items
 }
 
+const SOURCE_FIELDS: &[&str] =
+    &["id", "publisher", "title", "author", "published", "lang", "url", "accessed", "note"];
+
 fn sources(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Listed<Source>> {
     listed(cx, value, at, "source", |cx, v, at, _| {
-        let f = object(cx, v, at, &["id", "publisher", "title", "published", "lang", "url"])?;
+        let f = object(cx, v, at, SOURCE_FIELDS)?;
         let id = required(cx, &f, "id", id);
         let publisher = required(cx, &f, "publisher", super::read::text);
         let title = required(cx, &f, "title", super::read::text);
+        let author = optional(cx, &f, "author", super::read::text);
         let published = optional(cx, &f, "published", date);
         let lang = required(cx, &f, "lang", language);
         let url = required(cx, &f, "url", url);
+        let accessed = optional(cx, &f, "accessed", date);
+        let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
         Some(Source {
             id: id?,
             publisher: publisher?,
             title: title?,
+            author: author?,
             published: published?,
             lang: lang?,
             url: url?,
+            accessed: accessed?,
+            note: note?,
         })
     })
 }
