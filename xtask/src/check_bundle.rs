@@ -88,8 +88,8 @@ fn position(text: &str, p: &Problem) -> Located {
     Located {
         severity: p.severity.name(),
         path: p.path.clone(),
-        code: p.code,
-        message: p.message.clone(),
+        code: p.code(),
+        message: p.message(timeline::core::i18n::Lang::En),
         line,
         column,
     }

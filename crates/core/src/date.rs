@@ -49,19 +49,40 @@ pub enum DateError {
     Day { year: i32, month: u8, day: u8 },
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Syntax => f.write_str(
-                "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
-            ),
-            DateError::Month(m) => write!(f, "month {m:02} does not exist (months are 01-12)"),
-            DateError::Day { year, month, day } => write!(
-                f,
+impl DateError {
+    /// Why the date was rejected, in `lang`, as the end of a sentence (no capital, no stop).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (DateError::Syntax, Lang::En) => {
+                "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"
+                    .into()
+            }
+            (DateError::Syntax, Lang::Id) => {
+                "tulis tanggal sebagai YYYY, YYYY-MM, atau YYYY-MM-DD, boleh diikuti ~ atau ?"
+                    .into()
+            }
+            (DateError::Month(m), Lang::En) => {
+                format!("month {m:02} does not exist (months are 01-12)")
+            }
+            (DateError::Month(m), Lang::Id) => {
+                format!("bulan {m:02} tidak ada (bulan ditulis 01-12)")
+            }
+            (DateError::Day { year, month, day }, Lang::En) => format!(
                 "{year:04}-{month:02} has no day {day:02} (it has {} days)",
                 days_in_month(*year, *month)
             ),
+            (DateError::Day { year, month, day }, Lang::Id) => format!(
+                "{year:04}-{month:02} tidak memiliki tanggal {day:02} (bulan itu {} hari)",
+                days_in_month(*year, *month)
+            ),
         }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
     }
 }
 

@@ -1,10 +1,9 @@
 //! Validation of `events` and their excerpts.
 
-use super::checks::shown;
+use super::kind::{clip, Expected, ProblemKind, Thing};
 use super::limits::MAX_EVENTS;
 use super::model::{Event, Excerpt};
 use super::path::Loc;
-use super::problem::code;
 use super::read::{
     date, id, l10n, language, list, object, optional, required, string, text, Cx, Need,
 };
@@ -51,15 +50,11 @@ pub(crate) fn events(
     let items = list(cx, value, at)?;
     let count = source.as_ref().map_or(items.len(), |s| s.count());
     if count == 0 {
-        cx.error(at, code::NO_EVENTS, "The bundle has no events; add at least one.");
+        cx.error(at, ProblemKind::NoEvents);
         return None;
     }
     if count > MAX_EVENTS {
-        let message = format!(
-            "The bundle has {count} events; the limit is {MAX_EVENTS}. Split it into several \
-             bundles."
-        );
-        cx.error(at, code::TOO_MANY_EVENTS, message);
+        cx.error(at, ProblemKind::TooManyEvents { count });
         return None;
     }
     let mut out = Some(Vec::with_capacity(count));
@@ -80,8 +75,8 @@ pub(crate) fn events(
         let item_at = at.item(i);
         if let Some(Json::String(raw)) = item.get("id") {
             if ids.contains(raw.as_str()) {
-                let message = format!("Another event already has the id {}.", shown(raw));
-                cx.error(&item_at.field("id", id_position(item)), code::DUPLICATE_ID, message);
+                let kind = ProblemKind::DuplicateId { thing: Thing::Event, id: clip(raw) };
+                cx.error(&item_at.field("id", id_position(item)), kind);
                 out = None;
             } else {
                 ids.insert(raw.clone());
@@ -113,7 +108,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
         (ordered && inside_range(cx, d, at, refs.range)).then_some(Some(d))
     });
     let category = required(cx, &f, "category", |cx, v, at| {
-        reference(cx, v, at, refs.categories, code::UNKNOWN_CATEGORY, "category")
+        reference(cx, v, at, refs.categories, Thing::Category)
     });
     let importance = required(cx, &f, "importance", importance);
     let title = required(cx, &f, "title", |cx, v, at| l10n(cx, v, at, Need::Required));
@@ -140,31 +135,31 @@ fn reference(
     value: &Json,
     at: &Loc,
     index: Option<&HashMap<String, usize>>,
-    code: &'static str,
-    what: &str,
+    thing: Thing,
 ) -> Option<usize> {
     let name = string(cx, value, at)?;
     let index = index?;
     let found = index.get(name).copied();
     if found.is_none() {
-        let message = format!("No {what} has the id {}.", shown(name));
-        cx.error(at, code, message);
+        let id = clip(name);
+        let kind = match thing {
+            Thing::Source => ProblemKind::UnknownSource { id },
+            _ => ProblemKind::UnknownCategory { id },
+        };
+        cx.error(at, kind);
     }
     found
 }
 
 fn importance(cx: &mut Cx, value: &Json, at: &Loc) -> Option<u8> {
     let Some(n) = value.as_f64() else {
-        cx.wrong_type(at, "the number 1, 2 or 3", value);
+        cx.wrong_type(at, Expected::Importance, value);
         return None;
     };
     let found = [1_u8, 2, 3].into_iter().find(|i| f64::from(*i) == n);
     if found.is_none() {
-        let message = format!(
-            "The importance {} is not valid: use 1 (a landmark, always labelled), 2 or 3 (minor).",
-            crate::num::fixed(n, 6)
-        );
-        cx.error(at, code::INVALID_IMPORTANCE, message);
+        let value = crate::num::fixed(n, 6);
+        cx.error(at, ProblemKind::InvalidImportance { value });
     }
     found
 }
@@ -183,9 +178,8 @@ fn excerpts(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Exce
 
 fn excerpt(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Excerpt> {
     let f = object(cx, value, at, &["source", "lang", "text", "note"])?;
-    let source = required(cx, &f, "source", |cx, v, at| {
-        reference(cx, v, at, refs.sources, code::UNKNOWN_SOURCE, "source")
-    });
+    let source =
+        required(cx, &f, "source", |cx, v, at| reference(cx, v, at, refs.sources, Thing::Source));
     let lang = required(cx, &f, "lang", language);
     let text = required(cx, &f, "text", text);
     let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
@@ -195,6 +189,7 @@ fn excerpt(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Excerpt> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::code;
 
     fn event(id: &str, start: &str, end: Option<&str>) -> Json {
         let s = |t: &str| Json::String(t.to_owned());
@@ -217,7 +212,7 @@ mod tests {
         let mut cx = Cx::default();
         cx.languages = Some(vec!["en".into()]);
         let events = events(&mut cx, &Json::Array(items), &Loc::root(), &refs, None);
-        (events, cx.finish().into_iter().map(|p| p.code).collect())
+        (events, cx.finish().into_iter().map(|p| p.code()).collect())
     }
 
     #[test]
