@@ -6,6 +6,10 @@
 //! only reads and writes files: CSV, JSON and HTML parsing, and the terminal.
 
 pub mod check;
+pub mod export;
+pub mod html;
+pub mod import;
+pub mod table;
 
 use timeline_core::i18n::Lang;
 

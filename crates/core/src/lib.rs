@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod date;
 pub mod deeplink;
 pub mod i18n;
+pub mod import;
 pub mod json;
 pub mod layout;
 pub mod num;
