@@ -50,7 +50,8 @@ pub fn emit(text: &str, out: Option<&str>) -> i32 {
     }
 }
 
-/// The HTML export lands in the next commit; until then it says so.
-pub fn html(_bundle: &Bundle, _lang: Lang) -> String {
-    "<!-- timeline export --html: not available yet -->\n".into()
+/// The bundle as static HTML (see `timeline_core::export`), to go inside
+/// `<div data-timeline>…</div>`.
+pub fn html(bundle: &Bundle, lang: Lang) -> String {
+    timeline_core::export::html(bundle, lang)
 }

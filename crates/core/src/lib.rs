@@ -13,6 +13,7 @@ pub mod bundle;
 pub mod calendar;
 pub mod date;
 pub mod deeplink;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod json;
