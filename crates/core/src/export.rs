@@ -52,11 +52,15 @@ fn pick<'a>(t: &'a L10n, lang: Lang, fallbacks: &[String]) -> (&'a str, String) 
     }
 }
 
-/// The machine-readable form of a date for `<time datetime>`: without its qualifier.
-fn datetime(d: &PartialDate) -> String {
-    let mut d = *d;
-    d.qualifier = crate::date::Qualifier::None;
-    d.to_string()
+/// A date as `<time datetime="1958-08">Agustus 1958</time>`: the machine-readable form without
+/// its qualifier. HTML's dates have no years before AD 1, so those are a plain `<span>`.
+fn time_tag(d: &PartialDate, text: &str) -> String {
+    if d.year < 1 {
+        return format!("<span class=\"tl-static__date\">{}</span>", escape(text));
+    }
+    let mut machine = *d;
+    machine.qualifier = crate::date::Qualifier::None;
+    format!("<time datetime=\"{machine}\">{}</time>", escape(text))
 }
 
 fn event_html(b: &Bundle, e: &Event, lang: Lang, fallbacks: &[String], out: &mut String) {
@@ -64,17 +68,11 @@ fn event_html(b: &Bundle, e: &Event, lang: Lang, fallbacks: &[String], out: &mut
     let (title, title_lang) = pick(&e.title, lang, fallbacks);
     let when = match e.end {
         Some(end) if end != e.start => format!(
-            "<time datetime=\"{}\">{}</time> – <time datetime=\"{}\">{}</time>",
-            datetime(&e.start),
-            escape(&format_date(&e.start, lang)),
-            datetime(&end),
-            escape(&format_date(&end, lang)),
+            "{} – {}",
+            time_tag(&e.start, &format_date(&e.start, lang)),
+            time_tag(&end, &format_date(&end, lang)),
         ),
-        _ => format!(
-            "<time datetime=\"{}\">{}</time>",
-            datetime(&e.start),
-            escape(&format_range(&e.start, None, lang))
-        ),
+        _ => time_tag(&e.start, &format_range(&e.start, None, lang)),
     };
     out.push_str(&format!("<li id=\"tl-static-{}\" class=\"tl-static__event\">\n", escape(&e.id)));
     out.push_str(&format!(
@@ -122,10 +120,9 @@ fn event_html(b: &Bundle, e: &Event, lang: Lang, fallbacks: &[String], out: &mut
                 format!("— {}, <cite>{}</cite>", escape(&src.publisher), escape(&src.title));
             if let Some(p) = src.published {
                 caption.push_str(&format!(
-                    ", {} <time datetime=\"{}\">{}</time>",
+                    ", {} {}",
                     escape(s.published),
-                    datetime(&p),
-                    escape(&format_date(&p, lang))
+                    time_tag(&p, &format_date(&p, lang))
                 ));
             }
             match &src.url {
@@ -221,6 +218,16 @@ mod tests {
             escape("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn dates_before_our_era_are_not_html_datetimes() {
+        let d = |t: &str| PartialDate::parse(t).unwrap();
+        assert_eq!(
+            time_tag(&d("1962-04~"), "c. April 1962"),
+            "<time datetime=\"1962-04\">c. April 1962</time>"
+        );
+        assert_eq!(time_tag(&d("-0043"), "44 BC"), "<span class=\"tl-static__date\">44 BC</span>");
     }
 
     #[test]

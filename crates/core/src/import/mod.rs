@@ -84,7 +84,7 @@ pub enum NoteKind {
     TimeDropped { column: String, value: String },
     /// A day without a month.
     DayWithoutMonth { day: String },
-    /// A date the bundle cannot hold (a year outside 1000–9999, a month 13…).
+    /// A date the bundle cannot hold (a year beyond 10000 BC–9999, a month 13…).
     BadDate { column: String, value: String },
     /// An excerpt row with no event above it or naming no known event.
     OrphanExcerpt { event: String },
@@ -204,14 +204,14 @@ impl NoteKind {
             N::BadDate { column, value } => {
                 if en {
                     format!(
-                        "{column} {} is not a date the bundle can hold (years 1000-9999, months \
-                         1-12, days of the month).",
+                        "{column} {} is not a date the bundle can hold (years 10000 BC to 9999, \
+                         months 1-12, days of the month).",
                         q(value)
                     )
                 } else {
                     format!(
-                        "{column} {} bukan tanggal yang dapat dimuat bundel (tahun 1000-9999, \
-                         bulan 1-12, tanggal yang ada di bulan itu).",
+                        "{column} {} bukan tanggal yang dapat dimuat bundel (tahun 10000 SM \
+                         sampai 9999, bulan 1-12, tanggal yang ada di bulan itu).",
                         q(value)
                     )
                 }

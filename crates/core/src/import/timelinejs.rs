@@ -311,11 +311,14 @@ fn date(parts: &Parts, label: &str, origin: &Origin, notes: &mut Vec<Note>) -> O
         notes.push(Note { origin: origin.clone(), kind });
         None
     };
-    let year: i64 = match parts.year.parse() {
-        Ok(y) if (1000..=9999).contains(&y) => y,
+    // TimelineJS counts years before our era as negative numbers without a year 0 (-44 is
+    // 44 BC); bundles count astronomically (-0043 is 44 BC), as ISO 8601 and EDTF do.
+    let year: i32 = match parts.year.parse::<i32>() {
+        Ok(y) if (1..=9999).contains(&y) => y,
+        Ok(y) if (-10_000..=-1).contains(&y) => y + 1,
         _ => return bad(notes, "Year", &parts.year),
     };
-    let mut text = format!("{year:04}");
+    let mut text = crate::date::year_text(year);
     if parts.month.is_empty() {
         if !parts.day.is_empty() {
             note(notes, NoteKind::DayWithoutMonth { day: parts.day.clone() });
@@ -526,8 +529,8 @@ fn build(
     doc.put("languages", Json::Array(vec![Json::String(lang.to_owned())]));
     if let (Some(first), Some(last)) = (first, last) {
         let mut range = Obj::new();
-        range.text("start", &format!("{first:04}"));
-        range.text("end", &format!("{last:04}"));
+        range.text("start", &crate::date::year_text(first));
+        range.text("end", &crate::date::year_text(last));
         doc.put("range", range.build());
     }
     doc.put("categories", Json::Array(categories.into_iter().map(|c| c.1).collect()));
@@ -603,7 +606,8 @@ mod tests {
                 ],
             ),
             row(4, &["1958", "", "3", "", "1959", "Treaty", "", "", "", ""]),
-            row(5, &["-44", "", "", "", "", "Caesar", "", "", "Rome", ""]),
+            row(5, &["-44", "3", "15", "", "", "Caesar", "", "", "Rome", ""]),
+            row(6, &["12000", "", "", "", "", "Too far", "", "", "", ""]),
         ];
         let imported = from_rows(&rows, &Strip, &options);
         let m: Vec<String> = imported.notes.iter().map(|n| n.message(Lang::En)).collect();
@@ -615,13 +619,18 @@ mod tests {
             &"row 3: media \"https://x/img.jpg\" dropped: bundles have no media yet.".to_owned()
         ));
         assert!(m.contains(&"row 4: day 3 dropped: there is no month.".to_owned()));
-        assert!(m.iter().any(|s| s.starts_with("row 5: Year \"-44\" is not a date")), "{m:#?}");
+        assert!(m.iter().any(|s| s.starts_with("row 6: Year \"12000\" is not a date")), "{m:#?}");
         let b = &imported.bundle;
         assert_eq!(b.get("title"), Some(&one_language("en", "Cold War")));
         let events = b.get("events").unwrap().as_array().unwrap();
         let ids: Vec<&str> =
             events.iter().map(|e| e.get("id").unwrap().as_str().unwrap()).collect();
-        assert_eq!(ids, ["treaty", "treaty-2"]);
+        assert_eq!(ids, ["treaty", "treaty-2", "caesar"]);
+        assert_eq!(events[2].get("start").and_then(Json::as_str), Some("-0043-03-15"), "44 BC");
+        assert_eq!(
+            b.get("range").and_then(|r| r.get("start")),
+            Some(&Json::String("-0043".into()))
+        );
         assert_eq!(events[1].get("end").and_then(Json::as_str), Some("1959"));
         let report = crate::bundle::validate(b);
         assert!(report.bundle.is_some(), "{:?}", report.problems);
