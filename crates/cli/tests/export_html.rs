@@ -55,3 +55,22 @@ fn hostile_text_is_escaped() {
         assert_eq!(doc.select(&sel).count(), 0, "{tag} in the export");
     }
 }
+
+#[test]
+fn media_are_lazy_sized_images_or_links_out() {
+    let bundle = load(&root("tests/bundles/good/media.json"), Lang::En).unwrap();
+    let out = html(&bundle, Lang::En);
+    assert_eq!(parse_errors(&out), Vec::<String>::new());
+    assert!(
+        out.contains(
+            "<img src=\"https://example.org/treaty.jpg\" alt=\"A photograph\" width=\"800\" height=\"600\" \
+             loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\">"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("<figcaption><span>Caption</span> <small>Archive</small></figcaption>"),
+        "{out}"
+    );
+    assert!(!out.contains("<iframe"));
+}

@@ -28,11 +28,14 @@ fn the_sheet_template_imports_with_every_loss_reported_by_row() {
     assert_eq!(outcome.status, 0, "{}", outcome.report);
     let r = &outcome.report;
     for expected in [
-        "row 2: media \"https://example.org/cover.jpg\" dropped: bundles have no media yet.",
+        "row 2: media \"https://example.org/cover.jpg\" dropped: bundles have media only on events.",
         "row 2: background \"#112233\" dropped.",
         "row 3: link \"https://en.wikipedia.org/wiki/Zhou_Enlai\" dropped, its text \"Zhou Enlai\" kept.",
         "row 3: Time 10:30 dropped, the bundle has day precision.",
-        "row 4: media \"https://www.youtube.com/watch?v=abc\" dropped",
+        "row 4: media \"https://www.youtube.com/watch?v=abc\" is not an image: it becomes a link out, not embedded.",
+        "row 5: the image has no alt text: its caption stands in; describe the image instead.",
+        "row 5: Media Thumbnail \"https://example.org/thumb.jpg\" dropped with the media.",
+        "row 6: media \"http://example.org/old.png\" dropped: only https:// media can be shown.",
         "row 6: day 3 dropped: there is no month.",
         "row 7: link \"javascript:alert(2)\" dropped, its text \"Click\" kept.",
         "row 7: <script> dropped from the text.",
@@ -57,6 +60,15 @@ fn the_sheet_template_imports_with_every_loss_reported_by_row() {
     assert_eq!(events[1]["start"], "1950", "a missing month keeps year precision");
     assert_eq!(events[1]["date_note"]["en"], "Late 1950", "Display Date becomes the date note");
     assert_eq!((&events[2]["start"], &events[2]["end"]), (&"1958-08".into(), &"1958-10".into()));
+    // Media: an https image with its credit (the caption standing in for the missing alt
+    // text), a video as a labelled link out, never an embed.
+    assert_eq!(
+        events[2]["media"],
+        serde_json::json!({"url": "https://example.org/jinmen.jpg", "alt": {"en": "Guns on Xiamen's shore"}, "credit": "Xinhua"})
+    );
+    assert_eq!(events[1]["media"]["type"], "link");
+    assert_eq!(events[1]["media"]["alt"]["en"], "Korean War intervention");
+    assert!(events[3].get("media").is_none(), "http media is dropped");
     assert_eq!(
         events[4]["summary"]["en"], "Click <b>not bold</b>",
         "hostile HTML ends as inert text"
@@ -117,7 +129,8 @@ fn timelinejs_json_imports_ids_eras_and_reports_media() {
     for expected in [
         "title: media \"https://example.org/title.png\" dropped",
         "events[0]: link \"https://example.org/moscow\" dropped, its text \"Moscow\" kept.",
-        "events[1]: media \"https://twitter.com/x/status/1\" dropped",
+        "events[0]: media.thumbnail \"https://example.org/t.jpg\" dropped with the media.",
+        "events[1]: media \"https://twitter.com/x/status/1\" is not an image: it becomes a link out, not embedded.",
         "events[1]: Time 09:50 dropped, the bundle has day precision.",
         "events[1]: id \"Stalin Dies!\" is not usable; \"stalin-dies\" is used instead.",
         "events[2]: id \"treaty-1950\" is not usable; \"treaty-1950-2\" is used instead.",
@@ -129,6 +142,15 @@ fn timelinejs_json_imports_ids_eras_and_reports_media() {
     let b = bundle(&outcome.bundle.unwrap());
     assert_eq!(b["title"]["en"], "Sino-Soviet relations");
     assert_eq!(b["events"][0]["id"], "treaty-1950", "unique_id becomes the id");
+    assert_eq!(
+        b["events"][0]["media"],
+        serde_json::json!({
+            "url": "https://example.org/treaty.jpg",
+            "alt": {"en": "Zhou Enlai signs the treaty"},
+            "credit": "TASS",
+            "caption": {"en": "The signing in Moscow"}
+        })
+    );
     assert_eq!(b["events"][1]["end"], "1953-03-09");
     assert_eq!(b["events"][1]["date_note"]["en"], "Early March 1953");
     assert_eq!(b["events"][3]["summary"]["en"], "• Lop Nur\n• 596");

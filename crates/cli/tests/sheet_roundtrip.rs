@@ -51,3 +51,18 @@ fn the_shipped_example_is_the_real_bundle() {
     let again: serde_json::Value = serde_json::from_str(&outcome.bundle.unwrap()).unwrap();
     assert_eq!(again, original, "data/templates/ is out of date: run `timeline export data/sino-soviet-1950-1965.json --sheet -o data/templates/sino-soviet-1950-1965.csv`");
 }
+
+#[test]
+fn media_survive_the_template_both_ways() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/bundles/good/media.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let model = validate(&serde_json::from_str(&text).unwrap()).bundle.unwrap();
+    let sheet = table::write(&timeline_core::import::template::export(&model), b',');
+    assert!(sheet.lines().next().unwrap().contains("media_url"), "{sheet}");
+    let outcome = import("media.csv", &sheet, &options());
+    assert_eq!(outcome.status, 0, "{}", outcome.report);
+    // The same model (the file leaves its category's icon to the default; the sheet names it).
+    let again = validate(&serde_json::from_str(&outcome.bundle.unwrap()).unwrap()).bundle.unwrap();
+    assert_eq!(again, model);
+    assert!(again.events[0].media.is_some());
+}

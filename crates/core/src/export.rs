@@ -9,7 +9,7 @@
 //! sources' own links. Once the widget mounts, `[data-timeline-mounted] > .tl-static` is hidden
 //! by the widget's stylesheet.
 
-use crate::bundle::{Bundle, Event, L10n};
+use crate::bundle::{Bundle, Event, L10n, MediaKind};
 use crate::date::PartialDate;
 use crate::i18n::{format_date, format_range, Lang};
 
@@ -89,6 +89,39 @@ fn event_html(b: &Bundle, e: &Event, lang: Lang, fallbacks: &[String], out: &mut
     }
     let (summary, summary_lang) = pick(&e.summary, lang, fallbacks);
     out.push_str(&paragraphs(summary, " class=\"tl-static__summary\"", &summary_lang));
+    if let Some(m) = &e.media {
+        let (alt, alt_lang) = pick(&m.alt, lang, fallbacks);
+        let credit = m.credit.as_deref().map(|c| format!(" <small>{}</small>", escape(c)));
+        match m.kind {
+            MediaKind::Image => {
+                let size = m
+                    .size
+                    .map(|(w, h)| format!(" width=\"{w}\" height=\"{h}\""))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "<figure class=\"tl-static__media\">\n<img src=\"{}\" alt=\"{}\"{alt_lang}{size} \
+                     loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\">\n",
+                    escape(&m.url),
+                    escape(alt)
+                ));
+                let caption = m.caption.as_ref().map(|c| pick(c, lang, fallbacks));
+                if caption.is_some() || credit.is_some() {
+                    let text = caption
+                        .map(|(t, l)| format!("<span{l}>{}</span>", escape(t)))
+                        .unwrap_or_default();
+                    let credit = credit.clone().unwrap_or_default();
+                    out.push_str(&format!("<figcaption>{text}{credit}</figcaption>\n"));
+                }
+                out.push_str("</figure>\n");
+            }
+            MediaKind::Link => out.push_str(&format!(
+                "<p class=\"tl-static__media-link\"><a href=\"{}\" rel=\"noopener noreferrer\"{alt_lang}>{}</a>{}</p>\n",
+                escape(&m.url),
+                escape(alt),
+                credit.unwrap_or_default()
+            )),
+        }
+    }
     if let Some(note) = &e.date_note {
         let (text, note_lang) = pick(note, lang, fallbacks);
         out.push_str(&format!(

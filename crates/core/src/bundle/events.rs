@@ -1,11 +1,13 @@
 //! Validation of `events` and their excerpts.
 
-use super::kind::{clip, Expected, ProblemKind, Thing};
+use super::checks::url_problem;
+use super::kind::{clip, Expected, ProblemKind, Thing, UrlProblem};
 use super::limits::MAX_EVENTS;
-use super::model::{Event, Excerpt};
+use super::model::{Event, Excerpt, Media, MediaKind};
 use super::path::Loc;
 use super::read::{
-    date, id, l10n, language, list, object, optional, required, string, text, Cx, Need,
+    date, id, l10n, language, list, object, optional, required, string, text, within_limit, Cx,
+    Need,
 };
 use super::validate::{end_after_start, id_position, inside_range};
 use crate::date::PartialDate;
@@ -20,8 +22,18 @@ pub(crate) struct Refs<'a> {
     pub(crate) sources: Option<&'a HashMap<String, usize>>,
 }
 
-const EVENT_FIELDS: &[&str] =
-    &["id", "start", "end", "category", "importance", "title", "summary", "date_note", "excerpts"];
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "start",
+    "end",
+    "category",
+    "importance",
+    "title",
+    "summary",
+    "date_note",
+    "excerpts",
+    "media",
+];
 
 /// A bundle's events, handed to [`super::validate_with`] one at a time instead of as one tree.
 ///
@@ -115,6 +127,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
     let summary = required(cx, &f, "summary", |cx, v, at| l10n(cx, v, at, Need::Required));
     let date_note = optional(cx, &f, "date_note", |cx, v, at| l10n(cx, v, at, Need::Optional));
     let excerpts = optional(cx, &f, "excerpts", |cx, v, at| excerpts(cx, v, at, refs));
+    let media = optional(cx, &f, "media", media);
     Some(Event {
         id: id?,
         start: start?,
@@ -125,6 +138,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
         summary: summary?,
         date_note: date_note?,
         excerpts: excerpts?.unwrap_or_default(),
+        media: media?,
     })
 }
 
@@ -162,6 +176,77 @@ fn importance(cx: &mut Cx, value: &Json, at: &Loc) -> Option<u8> {
         cx.error(at, ProblemKind::InvalidImportance { value });
     }
     found
+}
+
+/// The largest width or height accepted, in pixels.
+const MAX_MEDIA_PX: u32 = 20_000;
+
+/// An event's media: an `https://` image with its text alternative in every language (or a
+/// labelled link out), an optional credit, caption and size.
+fn media(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Media> {
+    let f = object(cx, value, at, &["type", "url", "alt", "credit", "caption", "width", "height"])?;
+    let kind = optional(cx, &f, "type", |cx, v, at| {
+        let s = string(cx, v, at)?;
+        match s {
+            "image" => Some(MediaKind::Image),
+            "link" => Some(MediaKind::Link),
+            other => {
+                cx.error(at, ProblemKind::InvalidMediaType { value: clip(other) });
+                None
+            }
+        }
+    });
+    let url = required(cx, &f, "url", |cx, v, at| {
+        let s = string(cx, v, at)?;
+        if !within_limit(cx, s, at) {
+            return None;
+        }
+        let why =
+            url_problem(s).or_else(|| (!s.starts_with("https://")).then_some(UrlProblem::NotHttps));
+        if let Some(why) = why {
+            cx.error(at, ProblemKind::InvalidUrl { value: clip(s), why });
+            return None;
+        }
+        Some(s.to_owned())
+    });
+    let alt = required(cx, &f, "alt", |cx, v, at| l10n(cx, v, at, Need::Required));
+    let credit = optional(cx, &f, "credit", text);
+    let caption = optional(cx, &f, "caption", |cx, v, at| l10n(cx, v, at, Need::Optional));
+    let px = |cx: &mut Cx, v: &Json, at: &Loc| -> Option<u32> {
+        let Some(n) = v.as_f64() else {
+            cx.wrong_type(at, Expected::Pixels, v);
+            return None;
+        };
+        let ok = n.fract() == 0.0 && n >= 1.0 && n <= f64::from(MAX_MEDIA_PX);
+        if !ok {
+            cx.error(at, ProblemKind::InvalidSize { value: crate::num::fixed(n, 6) });
+        }
+        ok.then_some(n as u32)
+    };
+    let width = optional(cx, &f, "width", px);
+    let height = optional(cx, &f, "height", px);
+    let size = match (width?, height?) {
+        (Some(w), Some(h)) => Some((w, h)),
+        (None, None) => None,
+        (Some(_), None) => {
+            let kind = ProblemKind::MissingField { field: "height".into() };
+            cx.error(&at.missing("height"), kind);
+            return None;
+        }
+        (None, Some(_)) => {
+            let kind = ProblemKind::MissingField { field: "width".into() };
+            cx.error(&at.missing("width"), kind);
+            return None;
+        }
+    };
+    Some(Media {
+        kind: kind?.unwrap_or(MediaKind::Image),
+        url: url?,
+        alt: alt?,
+        credit: credit?,
+        caption: caption?,
+        size,
+    })
 }
 
 fn excerpts(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Excerpt>> {

@@ -26,6 +26,8 @@ pub enum Expected {
     Texts,
     /// A source's `url`: a link or `null`.
     UrlOrNull,
+    /// A media `width` or `height`.
+    Pixels,
 }
 
 /// What a value was, for [`ProblemKind::WrongType`].
@@ -82,6 +84,8 @@ pub enum UrlProblem {
     NoHost,
     /// `user@host`.
     Credentials,
+    /// `http://` where only `https://` will do (media: a page served over https would block it).
+    NotHttps,
 }
 
 /// Every problem the validator reports, with the data its message needs. Several variants may
@@ -186,6 +190,14 @@ pub enum ProblemKind {
     UndeclaredLanguage {
         lang: String,
     },
+    /// A media `type` other than `image` or `link`.
+    InvalidMediaType {
+        value: String,
+    },
+    /// A media `width` or `height` out of 1–20 000 or not whole; `value` as written.
+    InvalidSize {
+        value: String,
+    },
 }
 
 /// A user's value for a message: cut to 40 characters (with "…") so a hostile value cannot
@@ -224,6 +236,8 @@ impl Expected {
             (Expected::Texts, Lang::Id) => "objek berisi teks per bahasa, seperti {\"id\": \"…\"}",
             (Expected::UrlOrNull, Lang::En) => "a link (https://…) or null",
             (Expected::UrlOrNull, Lang::Id) => "sebuah tautan (https://…) atau null",
+            (Expected::Pixels, Lang::En) => "a whole number of pixels",
+            (Expected::Pixels, Lang::Id) => "bilangan bulat piksel",
         }
     }
 }
@@ -290,6 +304,12 @@ impl UrlProblem {
             (UrlProblem::Credentials, Lang::Id) => {
                 "Tautan berisi nama pengguna atau kata sandi (tanda @ sebelum nama situs)."
             }
+            (UrlProblem::NotHttps, Lang::En) => {
+                "Media must come from an https:// address: pages served over https block others."
+            }
+            (UrlProblem::NotHttps, Lang::Id) => {
+                "Media harus berasal dari alamat https://: halaman https memblokir yang lain."
+            }
         }
     }
 }
@@ -325,6 +345,8 @@ impl ProblemKind {
             K::TooManyEvents { .. } => code::TOO_MANY_EVENTS,
             K::TooManyProblems { .. } => code::TOO_MANY_PROBLEMS,
             K::UnknownField { .. } => code::UNKNOWN_FIELD,
+            K::InvalidMediaType { .. } => code::INVALID_MEDIA_TYPE,
+            K::InvalidSize { .. } => code::INVALID_SIZE,
             K::UndeclaredLanguage { .. } => code::UNDECLARED_LANGUAGE,
         }
     }
@@ -605,6 +627,20 @@ impl ProblemKind {
                     format!("Kolom {} bukan bagian dari format dan diabaikan.", q(field))
                 }
             }
+            K::InvalidMediaType { value } => {
+                if en {
+                    format!("The media type {} is not image or link.", q(value))
+                } else {
+                    format!("Jenis media {} bukan image atau link.", q(value))
+                }
+            }
+            K::InvalidSize { value } => {
+                if en {
+                    format!("The size {value} is not valid: use a whole number of pixels from 1 to 20000.")
+                } else {
+                    format!("Ukuran {value} tidak sah: gunakan bilangan bulat piksel dari 1 sampai 20000.")
+                }
+            }
             K::UndeclaredLanguage { lang: l } => {
                 if en {
                     format!(
@@ -671,6 +707,9 @@ mod tests {
             K::TooManyProblems { errors: 2, warnings: 1 },
             K::UnknownField { field: "colour".into() },
             K::UndeclaredLanguage { lang: "fr".into() },
+            K::InvalidMediaType { value: "video".into() },
+            K::InvalidSize { value: "0".into() },
+            K::InvalidUrl { value: "http://x".into(), why: UrlProblem::NotHttps },
         ]
     }
 

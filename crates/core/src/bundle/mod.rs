@@ -25,7 +25,7 @@ pub use limits::{
     MAX_EVENTS, MAX_ID_CHARS, MAX_LANGUAGES, MAX_PROBLEMS, MAX_TEXT_CHARS, SUPPORTED_VERSIONS,
 };
 pub use locate::locate;
-pub use model::{Bundle, Category, Era, Event, Excerpt, Icon, L10n, Source};
+pub use model::{Bundle, Category, Era, Event, Excerpt, Icon, L10n, Media, MediaKind, Source};
 pub use problem::{
     code, Expected, JsonKind, ListName, Problem, ProblemKind, Report, Severity, Thing, UrlProblem,
 };

@@ -151,6 +151,10 @@ pub mod code {
     /// More than [`super::super::MAX_PROBLEMS`] problems: the rest are only counted (an error
     /// when any of them is an error).
     pub const TOO_MANY_PROBLEMS: &str = "too-many-problems";
+    /// A media `type` other than `image` or `link`.
+    pub const INVALID_MEDIA_TYPE: &str = "invalid-media-type";
+    /// A media `width` or `height` that is not a whole number of pixels from 1 to 20 000.
+    pub const INVALID_SIZE: &str = "invalid-size";
     /// Warning: a field the format does not define; it is ignored.
     pub const UNKNOWN_FIELD: &str = "unknown-field";
     /// Warning: a localised text in a language not listed in `languages`; it is ignored.
@@ -183,6 +187,8 @@ pub mod code {
         NO_EVENTS,
         TOO_MANY_EVENTS,
         TOO_MANY_PROBLEMS,
+        INVALID_MEDIA_TYPE,
+        INVALID_SIZE,
         UNKNOWN_FIELD,
         UNDECLARED_LANGUAGE,
     ];

@@ -90,8 +90,14 @@ pub enum NoteKind {
     OrphanExcerpt { event: String },
     /// A second `bundle` row or a second title slide; ignored.
     SecondTitle,
-    /// Media (an image, video, tweet…): bundles have no media yet.
+    /// Media on a title or era slide: bundles have media only on events.
     MediaDropped { url: String },
+    /// Media not served over https: a page on https would block it.
+    MediaNotHttps { url: String },
+    /// Media that is not an image (a video, a post, a map): it becomes a labelled link out.
+    MediaAsLink { url: String },
+    /// An image without a text alternative: `from` (the caption or the headline) stands in.
+    AltGuessed { from: String },
     /// A media credit, caption or thumbnail, dropped with its media.
     MediaDetailDropped { column: String, value: String },
     /// A slide background.
@@ -232,9 +238,40 @@ impl NoteKind {
             }
             N::MediaDropped { url } => {
                 if en {
-                    format!("media {} dropped: bundles have no media yet.", q(url))
+                    format!("media {} dropped: bundles have media only on events.", q(url))
                 } else {
-                    format!("media {} dibuang: bundel belum mendukung media.", q(url))
+                    format!("media {} dibuang: bundel hanya memuat media pada peristiwa.", q(url))
+                }
+            }
+            N::MediaNotHttps { url } => {
+                if en {
+                    format!("media {} dropped: only https:// media can be shown.", q(url))
+                } else {
+                    format!(
+                        "media {} dibuang: hanya media https:// yang dapat ditampilkan.",
+                        q(url)
+                    )
+                }
+            }
+            N::MediaAsLink { url } => {
+                if en {
+                    format!(
+                        "media {} is not an image: it becomes a link out, not embedded.",
+                        q(url)
+                    )
+                } else {
+                    format!(
+                        "media {} bukan gambar: menjadi tautan keluar, tidak disematkan.",
+                        q(url)
+                    )
+                }
+            }
+            N::AltGuessed { from } => {
+                if en {
+                    format!("the image has no alt text: its {from} stands in; describe the image instead.")
+                } else {
+                    let from = if from == "caption" { "keterangannya" } else { "judulnya" };
+                    format!("gambar tanpa teks alternatif: {from} dipakai; lebih baik tulis deskripsi gambar.")
                 }
             }
             N::MediaDetailDropped { column, value } => {

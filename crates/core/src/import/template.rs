@@ -16,8 +16,10 @@ const BEFORE_TEXTS: &[&str] =
     &["kind", "id", "start", "end", "category", "importance", "color", "icon"];
 const MIDDLE: &[&str] = &["source", "lang", "text"];
 const AFTER_TEXTS: &[&str] = &["publisher", "source_title", "published", "url", "languages"];
+/// An event's media, after everything else.
+const MEDIA: &[&str] = &["media_type", "media_url", "media_credit", "media_width", "media_height"];
 /// Texts with one column per language, `<family>_<lang>`.
-const FAMILIES: &[&str] = &["title", "summary", "date_note", "note"];
+const FAMILIES: &[&str] = &["title", "summary", "date_note", "note", "media_alt", "media_caption"];
 
 /// What one column holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +31,8 @@ enum Col {
 
 fn column(name: &str) -> Col {
     let name = name.trim().to_ascii_lowercase();
-    let plain = BEFORE_TEXTS.iter().chain(MIDDLE).chain(AFTER_TEXTS).find(|c| **c == name);
+    let plain =
+        BEFORE_TEXTS.iter().chain(MIDDLE).chain(AFTER_TEXTS).chain(MEDIA).find(|c| **c == name);
     if let Some(c) = plain {
         return Col::Plain(c);
     }
@@ -51,8 +54,20 @@ fn uses(kind: &str) -> (&'static [&'static str], &'static [&'static str]) {
         "era" => (&["kind", "id", "start", "end"], &["title"]),
         "source" => (&["kind", "id", "publisher", "source_title", "published", "lang", "url"], &[]),
         "event" => (
-            &["kind", "id", "start", "end", "category", "importance"],
-            &["title", "summary", "date_note"],
+            &[
+                "kind",
+                "id",
+                "start",
+                "end",
+                "category",
+                "importance",
+                "media_type",
+                "media_url",
+                "media_credit",
+                "media_width",
+                "media_height",
+            ],
+            &["title", "summary", "date_note", "media_alt", "media_caption"],
         ),
         "excerpt" => (&["kind", "id", "source", "lang", "text"], &["note"]),
         _ => (&[], &[]),
@@ -127,6 +142,7 @@ fn leak(name: &str) -> &'static str {
         .iter()
         .chain(MIDDLE)
         .chain(AFTER_TEXTS)
+        .chain(MEDIA)
         .find(|c| **c == name)
         .copied()
         .unwrap_or("")
@@ -151,6 +167,7 @@ struct PendingEvent {
     fields: Obj,
     id: Option<String>,
     excerpts: Vec<(usize, Json)>,
+    media: Option<Json>,
 }
 
 /// Reads the template's rows (the first is the header) into a bundle document.
@@ -201,6 +218,7 @@ pub fn import(rows: &[Row]) -> Imported {
     let (mut categories, mut eras, mut sources) = (Vec::new(), Vec::new(), Vec::new());
     let mut events: Vec<PendingEvent> = Vec::new();
     let mut excerpts: Vec<(usize, Option<String>, Json)> = Vec::new();
+    let mut pending_media: Option<Json> = None;
     for row in rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -271,8 +289,25 @@ pub fn import(rows: &[Row]) -> Imported {
                 o.0.extend(sheet.l10n(row, "title").map(|t| ("title".to_owned(), t)));
                 o.0.extend(sheet.l10n(row, "summary").map(|t| ("summary".to_owned(), t)));
                 o.0.extend(sheet.l10n(row, "date_note").map(|t| ("date_note".to_owned(), t)));
+                if let Some(url) = get("media_url") {
+                    let mut m = Obj::new();
+                    m.0.extend(text(get("media_type")).map(|v| ("type".to_owned(), v)));
+                    m.text("url", url);
+                    m.0.extend(sheet.l10n(row, "media_alt").map(|t| ("alt".to_owned(), t)));
+                    m.0.extend(text(get("media_credit")).map(|v| ("credit".to_owned(), v)));
+                    m.0.extend(sheet.l10n(row, "media_caption").map(|t| ("caption".to_owned(), t)));
+                    m.0.extend(get("media_width").map(|v| ("width".to_owned(), number(v))));
+                    m.0.extend(get("media_height").map(|v| ("height".to_owned(), number(v))));
+                    pending_media = Some(m.build());
+                }
                 let id = get("id").map(str::to_owned);
-                events.push(PendingEvent { row: row.number, fields: o, id, excerpts: Vec::new() });
+                events.push(PendingEvent {
+                    row: row.number,
+                    fields: o,
+                    id,
+                    excerpts: Vec::new(),
+                    media: pending_media.take(),
+                });
             }
             "excerpt" => {
                 let mut o = Obj::new();
@@ -340,6 +375,9 @@ pub fn import(rows: &[Row]) -> Imported {
             }
             e.fields.put("excerpts", Json::Array(values));
         }
+        if let Some(m) = e.media {
+            e.fields.put("media", m);
+        }
         event_values.push(e.fields.build());
     }
     doc.put("events", Json::Array(event_values));
@@ -357,6 +395,13 @@ pub fn export(bundle: &Bundle) -> Vec<Vec<String>> {
     header.extend(MIDDLE.iter().map(|c| (*c).to_owned()));
     header.extend(langs.iter().map(|l| format!("note_{l}")));
     header.extend(AFTER_TEXTS.iter().map(|c| (*c).to_owned()));
+    // Media columns only when some event has media, so a bundle without stays compact.
+    if bundle.events.iter().any(|e| e.media.is_some()) {
+        header.extend(MEDIA.iter().map(|c| (*c).to_owned()));
+        for family in ["media_alt", "media_caption"] {
+            header.extend(langs.iter().map(|l| format!("{family}_{l}")));
+        }
+    }
     let cols: Vec<Col> = header.iter().map(|h| column(h)).collect();
 
     let blank = || vec![String::new(); header.len()];
@@ -425,6 +470,19 @@ pub fn export(bundle: &Bundle) -> Vec<Vec<String>> {
         set_text(&mut row, "title", Some(&e.title));
         set_text(&mut row, "summary", Some(&e.summary));
         set_text(&mut row, "date_note", e.date_note.as_ref());
+        if let Some(m) = &e.media {
+            if m.kind != crate::bundle::MediaKind::Image {
+                set(&mut row, "media_type", m.kind.name().into());
+            }
+            set(&mut row, "media_url", m.url.clone());
+            set(&mut row, "media_credit", m.credit.clone().unwrap_or_default());
+            if let Some((w, h)) = m.size {
+                set(&mut row, "media_width", w.to_string());
+                set(&mut row, "media_height", h.to_string());
+            }
+            set_text(&mut row, "media_alt", Some(&m.alt));
+            set_text(&mut row, "media_caption", m.caption.as_ref());
+        }
         out.push(row);
         for x in &e.excerpts {
             let mut row = blank();

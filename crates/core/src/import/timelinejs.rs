@@ -356,6 +356,104 @@ fn plain(html: &dyn HtmlToText, source: &str, origin: &Origin, notes: &mut Vec<N
     c.text.trim().to_owned()
 }
 
+/// Notes for a slide's media and its details, none of which is carried over.
+fn drop_media(s: &Slide, origin: &Origin, notes: &mut Vec<Note>) {
+    if !s.media.is_empty() {
+        let kind = NoteKind::MediaDropped { url: s.media.clone() };
+        notes.push(Note { origin: origin.clone(), kind });
+    }
+    for (column, value) in &s.media_details {
+        let kind = NoteKind::MediaDetailDropped { column: column.clone(), value: value.clone() };
+        notes.push(Note { origin: origin.clone(), kind });
+    }
+}
+
+/// Whether a URL's path names an image file.
+fn is_image(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|e| path.ends_with(e))
+}
+
+/// An event's media: an https image with its alt text, credit and caption, or any other https
+/// media as a labelled link out. Anything else is noted and dropped.
+fn event_media(
+    s: &Slide,
+    name: &str,
+    html: &dyn HtmlToText,
+    lang: &str,
+    origin: &Origin,
+    notes: &mut Vec<Note>,
+) -> Option<Json> {
+    let url = s.media.trim();
+    if url.is_empty() {
+        drop_media(s, origin, notes);
+        return None;
+    }
+    if !url.starts_with("https://") || url.chars().any(char::is_whitespace) {
+        let kind = NoteKind::MediaNotHttps { url: url.to_owned() };
+        notes.push(Note { origin: origin.clone(), kind });
+        for (column, value) in &s.media_details {
+            let kind =
+                NoteKind::MediaDetailDropped { column: column.clone(), value: value.clone() };
+            notes.push(Note { origin: origin.clone(), kind });
+        }
+        return None;
+    }
+    let mut detail = |suffix: &str| -> String {
+        s.media_details
+            .iter()
+            .find(|(c, _)| c.to_ascii_lowercase().ends_with(suffix))
+            .map(|(_, v)| plain(html, v, origin, notes))
+            .unwrap_or_default()
+    };
+    let (alt, credit, caption) = (detail("alt"), detail("credit"), detail("caption"));
+    for (column, value) in &s.media_details {
+        let c = column.to_ascii_lowercase();
+        if !(c.ends_with("alt") || c.ends_with("credit") || c.ends_with("caption")) {
+            let kind =
+                NoteKind::MediaDetailDropped { column: column.clone(), value: value.clone() };
+            notes.push(Note { origin: origin.clone(), kind });
+        }
+    }
+    let image = is_image(url);
+    if !image {
+        notes.push(Note {
+            origin: origin.clone(),
+            kind: NoteKind::MediaAsLink { url: url.to_owned() },
+        });
+    }
+    let mut caption_used = false;
+    let alt = if !alt.is_empty() {
+        alt
+    } else if !caption.is_empty() {
+        caption_used = true;
+        if image {
+            let kind = NoteKind::AltGuessed { from: "caption".into() };
+            notes.push(Note { origin: origin.clone(), kind });
+        }
+        caption.clone()
+    } else {
+        if image {
+            let kind = NoteKind::AltGuessed { from: "headline".into() };
+            notes.push(Note { origin: origin.clone(), kind });
+        }
+        name.to_owned()
+    };
+    let mut m = Obj::new();
+    if !image {
+        m.text("type", "link");
+    }
+    m.text("url", url);
+    m.put("alt", one_language(lang, &alt));
+    if !credit.is_empty() {
+        m.text("credit", &credit);
+    }
+    if !caption.is_empty() && !caption_used {
+        m.put("caption", one_language(lang, &caption));
+    }
+    Some(m.build())
+}
+
 /// The first line of a text, cut to about 80 characters at a word.
 fn first_words(text: &str) -> String {
     let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
@@ -397,13 +495,8 @@ fn build(
     for s in slides {
         let origin = s.origin.clone().unwrap_or(Origin::Input);
         let note = |notes: &mut Vec<Note>, kind| notes.push(Note { origin: origin.clone(), kind });
-        if !s.media.is_empty() {
-            note(&mut notes, NoteKind::MediaDropped { url: s.media.clone() });
-        }
-        for (column, value) in &s.media_details {
-            let kind =
-                NoteKind::MediaDetailDropped { column: column.clone(), value: value.clone() };
-            note(&mut notes, kind);
+        if s.kind == "title" || s.kind == "era" {
+            drop_media(&s, &origin, &mut notes);
         }
         if !s.background.is_empty() {
             note(&mut notes, NoteKind::BackgroundDropped { value: s.background.clone() });
@@ -497,6 +590,9 @@ fn build(
         let display = plain(html, &s.display_date, &origin, &mut notes);
         if !display.is_empty() {
             o.put("date_note", one_language(lang, &display));
+        }
+        if let Some(media) = event_media(&s, &name, html, lang, &origin, &mut notes) {
+            o.put("media", media);
         }
         events.push((origin, o.build(), start, end));
     }
@@ -616,7 +712,8 @@ mod tests {
             "{m:#?}"
         );
         assert!(m.contains(
-            &"row 3: media \"https://x/img.jpg\" dropped: bundles have no media yet.".to_owned()
+            &"row 3: the image has no alt text: its headline stands in; describe the image instead."
+                .to_owned()
         ));
         assert!(m.contains(&"row 4: day 3 dropped: there is no month.".to_owned()));
         assert!(m.iter().any(|s| s.starts_with("row 6: Year \"12000\" is not a date")), "{m:#?}");
