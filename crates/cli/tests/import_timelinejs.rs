@@ -215,3 +215,22 @@ fn template_problems_name_the_row() {
         outcome.report
     );
 }
+
+#[test]
+fn hostile_html_too_long_to_convert_is_left_out_quickly() {
+    let nested = "<div>".repeat(30_000);
+    let doc = serde_json::json!({
+        "events": [{"start_date": {"year": 1950}, "text": {"headline": "Deep", "text": nested}}]
+    });
+    let started = std::time::Instant::now();
+    let outcome = import("deep.json", &doc.to_string(), &options(false, Lang::En));
+    assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
+    assert!(
+        outcome
+            .report
+            .contains("events[0]: a text of 150000 characters of HTML is too long to convert"),
+        "{}",
+        outcome.report
+    );
+    assert_eq!(outcome.status, 0, "{}", outcome.report);
+}

@@ -118,6 +118,8 @@ pub enum NoteKind {
     NoGroup,
     /// A field of TimelineJS JSON this importer does not carry over.
     FieldDropped { field: String },
+    /// HTML too long to convert (far past the bundle's text limit); the text is left out.
+    HtmlTooLong { chars: usize },
 }
 
 impl Note {
@@ -335,6 +337,13 @@ impl NoteKind {
                     "no group: the event goes in the category \"other\".".into()
                 } else {
                     "tanpa grup: peristiwa masuk kategori \"other\".".into()
+                }
+            }
+            N::HtmlTooLong { chars } => {
+                if en {
+                    format!("a text of {chars} characters of HTML is too long to convert; it is left out.")
+                } else {
+                    format!("teks HTML sepanjang {chars} karakter terlalu panjang untuk diubah; dihilangkan.")
                 }
             }
             N::FieldDropped { field } => {

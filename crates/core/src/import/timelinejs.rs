@@ -341,9 +341,19 @@ fn date(parts: &Parts, label: &str, origin: &Origin, notes: &mut Vec<Note>) -> O
     }
 }
 
+/// The longest HTML converted: five times the bundle's text limit, room for generous markup.
+const MAX_HTML_BYTES: usize = 5 * crate::bundle::MAX_TEXT_CHARS;
+
 /// A text from HTML, noting what was dropped.
 fn plain(html: &dyn HtmlToText, source: &str, origin: &Origin, notes: &mut Vec<Note>) -> String {
     if source.trim().is_empty() {
+        return String::new();
+    }
+    // Far past any text a bundle can hold: not handed to the parser, whose time grows with
+    // hostile nesting (100 000 nested <div> take over a minute in html5ever).
+    if source.len() > MAX_HTML_BYTES {
+        let kind = NoteKind::HtmlTooLong { chars: source.chars().count() };
+        notes.push(Note { origin: origin.clone(), kind });
         return String::new();
     }
     let c = html.convert(source);
