@@ -80,22 +80,28 @@ pub fn import(file: &str, text: &str, options: &Options) -> Outcome {
         let doc: Json = match serde_json::from_str(text) {
             Ok(doc) => doc,
             Err(e) => {
-                return fail(format!(
-                    "{file}:{}:{}: this is not valid JSON: {e}\n",
-                    e.line(),
-                    e.column()
-                ))
+                let (l, c) = (e.line(), e.column());
+                return fail(match options.lang {
+                    Lang::En => format!("{file}:{l}:{c}: this is not valid JSON: {e}\n"),
+                    Lang::Id => format!("{file}:{l}:{c}: ini bukan JSON yang sah: {e}\n"),
+                });
             }
         };
         if doc.get("version").is_some() && doc.get("languages").is_some() {
-            return fail(format!(
-                "{file}: this is already a timeline bundle, not a TimelineJS file; check it with \
-                 `timeline check {file}`\n"
-            ));
+            return fail(match options.lang {
+                Lang::En => format!(
+                    "{file}: this is already a timeline bundle, not a TimelineJS file; check it \
+                     with `timeline check {file}`\n"
+                ),
+                Lang::Id => format!(
+                    "{file}: ini sudah bundel linimasa, bukan berkas TimelineJS; periksa dengan \
+                     `timeline check {file}`\n"
+                ),
+            });
         }
         timelinejs::from_json(&doc, &Html5ever, &tl_options)
     } else {
-        let rows = match crate::table::read(text, file) {
+        let rows = match crate::table::read(text, file, options.lang) {
             Ok(rows) => rows,
             Err(e) => return fail(format!("{e}\n")),
         };
@@ -105,12 +111,19 @@ pub fn import(file: &str, text: &str, options: &Options) -> Outcome {
             Format::Auto if has_kind => Format::Sheet,
             Format::Auto if timelinejs::is_timelinejs_header(header) => Format::TimelinejsCsv,
             Format::Auto => {
-                return fail(format!(
-                    "{file}: row 1: the header has neither a \"kind\" column (the timeline's \
-                     template, data/templates/) nor \"Year\" and \"Headline\" (TimelineJS's \
-                     Google Sheets template); found: {}\n",
-                    header.join(", ")
-                ))
+                let found = header.join(", ");
+                return fail(match options.lang {
+                    Lang::En => format!(
+                        "{file}: row 1: the header has neither a \"kind\" column (the \
+                         timeline's template, data/templates/) nor \"Year\" and \"Headline\" \
+                         (TimelineJS's Google Sheets template); found: {found}\n"
+                    ),
+                    Lang::Id => format!(
+                        "{file}: baris 1: judul kolom tidak memuat kolom \"kind\" (templat \
+                         linimasa, data/templates/) maupun \"Year\" dan \"Headline\" (templat \
+                         Google Sheets TimelineJS); yang ada: {found}\n"
+                    ),
+                });
             }
             other => other,
         };

@@ -2,7 +2,71 @@
 //! save them, including a UTF-8 byte-order mark and the `;` that Excel writes where the decimal
 //! separator is a comma (most of Europe and Indonesia).
 
+use timeline_core::i18n::Lang;
 use timeline_core::import::Row;
+
+/// What is wrong with a table's quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteProblem {
+    /// A quoted value never closed: the rest of the file would be one cell.
+    Unclosed,
+    /// A quoted value runs across lines and closes in the middle of a later value.
+    RunsOn,
+    /// Text right after a closing quotation mark.
+    TextAfterClose,
+    /// A quotation mark inside a value that does not start with one.
+    Stray,
+}
+
+/// Where a table breaks the quoting rules, in the spreadsheet's row and column numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteError {
+    pub row: usize,
+    pub column: usize,
+    pub problem: QuoteProblem,
+}
+
+impl QuoteError {
+    /// "row 2, column 5: …" in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (r, c) = (self.row, self.column);
+        match (self.problem, lang) {
+            (QuoteProblem::Unclosed, Lang::En) => format!(
+                "row {r}, column {c}: a quotation mark opens a value that is never closed; the \
+                 rest of the file would be one cell"
+            ),
+            (QuoteProblem::Unclosed, Lang::Id) => format!(
+                "baris {r}, kolom {c}: tanda kutip membuka nilai yang tidak pernah ditutup; sisa \
+                 berkas akan menjadi satu sel"
+            ),
+            (QuoteProblem::RunsOn, Lang::En) => format!(
+                "row {r}, column {c}: a quotation mark opens a value that runs across lines and is \
+                 closed only in the middle of a later value; probably its closing quotation mark \
+                 is missing"
+            ),
+            (QuoteProblem::RunsOn, Lang::Id) => format!(
+                "baris {r}, kolom {c}: tanda kutip membuka nilai yang berlanjut ke baris lain dan \
+                 baru ditutup di tengah nilai berikutnya; kemungkinan tanda kutip penutupnya hilang"
+            ),
+            (QuoteProblem::TextAfterClose, Lang::En) => format!(
+                "row {r}, column {c}: text after a closing quotation mark; put the whole value \
+                 inside the quotation marks, and write a quotation mark inside it as \"\""
+            ),
+            (QuoteProblem::TextAfterClose, Lang::Id) => format!(
+                "baris {r}, kolom {c}: ada teks setelah tanda kutip penutup; letakkan seluruh nilai \
+                 di dalam tanda kutip, dan tulis tanda kutip di dalamnya sebagai \"\""
+            ),
+            (QuoteProblem::Stray, Lang::En) => format!(
+                "row {r}, column {c}: a quotation mark inside a value that does not start with \
+                 one; quote the whole value and double the mark (\"like \"\"this\"\"\")"
+            ),
+            (QuoteProblem::Stray, Lang::Id) => format!(
+                "baris {r}, kolom {c}: tanda kutip di dalam nilai yang tidak diawali tanda kutip; \
+                 kutip seluruh nilai dan gandakan tandanya (\"seperti \"\"ini\"\"\")"
+            ),
+        }
+    }
+}
 
 /// The separator of a table: tab for `.tsv`, else whichever of `,`, `;` and tab occurs most
 /// often outside quotation marks in the first line (a comma on a tie).
@@ -30,7 +94,7 @@ pub fn detect_delimiter(text: &str, file: &str) -> u8 {
 /// spreadsheet's row and column numbers; `None` when the quoting is sound. The csv reader is
 /// lenient (it reads `a"b` as a value), so this is checked first, to tell the editor instead
 /// of importing a wrong value.
-pub fn quoting_error(text: &str, delimiter: u8) -> Option<String> {
+pub fn quoting_error(text: &str, delimiter: u8) -> Option<QuoteError> {
     let delimiter = char::from(delimiter);
     let (mut row, mut col) = (1usize, 1usize);
     let mut at_field_start = true;
@@ -77,16 +141,9 @@ pub fn quoting_error(text: &str, delimiter: u8) -> Option<String> {
         }
         if after_close {
             if let Some((r, c)) = last_opened {
-                return Some(format!(
-                    "row {r}, column {c}: a quotation mark opens a value that runs across lines \
-                     and is closed only in the middle of a later value; probably its closing \
-                     quotation mark is missing"
-                ));
+                return Some(QuoteError { row: r, column: c, problem: QuoteProblem::RunsOn });
             }
-            return Some(format!(
-                "row {row}, column {col}: text after a closing quotation mark; put the whole \
-                 value inside the quotation marks, and write a quotation mark inside it as \"\""
-            ));
+            return Some(QuoteError { row, column: col, problem: QuoteProblem::TextAfterClose });
         }
         if c == '"' {
             if at_field_start {
@@ -96,19 +153,11 @@ pub fn quoting_error(text: &str, delimiter: u8) -> Option<String> {
                 at_field_start = false;
                 continue;
             }
-            return Some(format!(
-                "row {row}, column {col}: a quotation mark inside a value that does not start \
-                 with one; quote the whole value and double the mark (\"like \"\"this\"\"\")"
-            ));
+            return Some(QuoteError { row, column: col, problem: QuoteProblem::Stray });
         }
         at_field_start = false;
     }
-    quoted.map(|(r, c)| {
-        format!(
-            "row {r}, column {c}: a quotation mark opens a value that is never closed; the rest of \
-             the file would be one cell"
-        )
-    })
+    quoted.map(|(r, c)| QuoteError { row: r, column: c, problem: QuoteProblem::Unclosed })
 }
 
 /// Reads a table: every record with its row number (the header is row 1). Rows may have fewer
@@ -116,11 +165,11 @@ pub fn quoting_error(text: &str, delimiter: u8) -> Option<String> {
 ///
 /// # Errors
 /// A message naming the row and column when the quoting is broken or the text is not UTF-8.
-pub fn read(text: &str, file: &str) -> Result<Vec<Row>, String> {
+pub fn read(text: &str, file: &str, lang: Lang) -> Result<Vec<Row>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = detect_delimiter(text, file);
     if let Some(e) = quoting_error(text, delimiter) {
-        return Err(format!("{file}: {e}"));
+        return Err(format!("{file}: {}", e.message(lang)));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -164,31 +213,34 @@ mod tests {
 
     #[test]
     fn a_bom_and_semicolons_from_european_excel_are_read() {
-        let rows = read("\u{feff}kind;title_en\nevent;\"Treaty; signed\"\n", "x.csv").unwrap();
+        let rows =
+            read("\u{feff}kind;title_en\nevent;\"Treaty; signed\"\n", "x.csv", Lang::En).unwrap();
         assert_eq!(rows[0].cells, ["kind", "title_en"]);
         assert_eq!(rows[1], Row::new(2, vec!["event".into(), "Treaty; signed".into()]));
     }
 
     #[test]
     fn broken_quoting_names_row_and_column() {
-        let e = read("a,b\n1,x\"y\"\n", "s.csv").unwrap_err();
+        let e = read("a,b\n1,x\"y\"\n", "s.csv", Lang::En).unwrap_err();
         assert!(e.starts_with("s.csv: row 2, column 2: a quotation mark inside a value"), "{e}");
-        let e = read("a,b\n1,\"x\"y\n", "s.csv").unwrap_err();
+        let e = read("a,b\n1,\"x\"y\n", "s.csv", Lang::En).unwrap_err();
         assert!(e.starts_with("s.csv: row 2, column 2: text after a closing quotation"), "{e}");
-        let e = read("a,b\n1,\"open\n2,3\n", "s.csv").unwrap_err();
+        let e = read("a,b\n1,\"open\n2,3\n", "s.csv", Lang::En).unwrap_err();
         assert!(
             e.starts_with(
                 "s.csv: row 2, column 2: a quotation mark opens a value that is never closed"
             ),
             "{e}"
         );
-        assert!(read("a,b\n\"multi\nline\",\"say \"\"hi\"\"\"\n", "s.csv").is_ok());
+        let e = read("a,b\n1,x\"y\"\n", "s.csv", Lang::Id).unwrap_err();
+        assert!(e.starts_with("s.csv: baris 2, kolom 2: tanda kutip di dalam nilai"), "{e}");
+        assert!(read("a,b\n\"multi\nline\",\"say \"\"hi\"\"\"\n", "s.csv", Lang::En).is_ok());
     }
 
     #[test]
     fn written_tables_read_back() {
         let rows = vec![vec!["a".to_owned(), "b, \"c\"\nd".to_owned()]];
         let text = write(&rows, b',');
-        assert_eq!(read(&text, "w.csv").unwrap()[0].cells, rows[0]);
+        assert_eq!(read(&text, "w.csv", Lang::En).unwrap()[0].cells, rows[0]);
     }
 }

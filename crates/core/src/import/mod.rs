@@ -58,6 +58,15 @@ pub enum Origin {
     Path(String),
 }
 
+/// Why a row could not become anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No headline and no text.
+    Empty,
+    /// No start date the bundle can hold.
+    NoStart,
+}
+
 /// Something the importer could not carry over as it was, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
@@ -79,7 +88,7 @@ pub enum NoteKind {
     /// Cells beyond the header's columns.
     ExtraCells { count: usize },
     /// A row that could not become anything (no date, no headline…); `why` says what is missing.
-    RowSkipped { why: String },
+    RowSkipped { why: SkipReason },
     /// A time of day: bundles have day precision.
     TimeDropped { column: String, value: String },
     /// A day without a month.
@@ -188,13 +197,14 @@ impl NoteKind {
                     format!("{count} sel di luar kolom terakhir dibuang.")
                 }
             }
-            N::RowSkipped { why } => {
-                if en {
-                    format!("row skipped: {why}.")
-                } else {
-                    format!("baris dilewati: {why}.")
+            N::RowSkipped { why } => match (why, en) {
+                (SkipReason::Empty, true) => "row skipped: no headline and no text.".into(),
+                (SkipReason::Empty, false) => "baris dilewati: tanpa judul dan tanpa teks.".into(),
+                (SkipReason::NoStart, true) => "row skipped: no usable start date.".into(),
+                (SkipReason::NoStart, false) => {
+                    "baris dilewati: tanpa tanggal mulai yang dapat dipakai.".into()
                 }
-            }
+            },
             N::TimeDropped { column, value } => {
                 if en {
                     format!("{column} {value} dropped, the bundle has day precision.")

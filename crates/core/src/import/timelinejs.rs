@@ -11,7 +11,9 @@
 //! in the notes.
 
 use super::slug::{slugify, Ids};
-use super::{one_language, HtmlToText, Imported, Note, NoteKind, Obj, Origin, Row, GROUP_COLORS};
+use super::{
+    one_language, HtmlToText, Imported, Note, NoteKind, Obj, Origin, Row, SkipReason, GROUP_COLORS,
+};
 use crate::bundle::Icon;
 use crate::date::PartialDate;
 use crate::json::Json;
@@ -524,8 +526,7 @@ fn build(
         }
         let name = if headline.is_empty() {
             if text.is_empty() {
-                let why = "no headline and no text".to_owned();
-                note(&mut notes, NoteKind::RowSkipped { why });
+                note(&mut notes, NoteKind::RowSkipped { why: SkipReason::Empty });
                 continue;
             }
             note(&mut notes, NoteKind::TitleFromText);
@@ -534,8 +535,7 @@ fn build(
             headline
         };
         let Some(start) = date(&s.start, "", &origin, &mut notes) else {
-            let why = "no usable start date".to_owned();
-            note(&mut notes, NoteKind::RowSkipped { why });
+            note(&mut notes, NoteKind::RowSkipped { why: SkipReason::NoStart });
             continue;
         };
         let has_end = !(s.end.year.is_empty() && s.end.month.is_empty() && s.end.day.is_empty());
