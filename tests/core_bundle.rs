@@ -17,8 +17,10 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use timeline::core::bundle::{
-    code, locate, validate, validate_with, EventSource, Report, Severity, MAX_EVENTS, MAX_PROBLEMS,
+    code, locate, validate, validate_with, EventSource, ProblemKind, Report, Severity, MAX_EVENTS,
+    MAX_PROBLEMS,
 };
+use timeline::core::i18n::Lang;
 use timeline::core::json::Json;
 
 fn root() -> PathBuf {
@@ -78,11 +80,14 @@ fn check(path: &Path, text: &str, report: &Report) {
     assert_eq!(paths(report, Severity::Warning), list(&expect, "warnings"), "{name}:{}", shown());
     assert_eq!(report.bundle.is_some(), report.errors().next().is_none(), "{name}");
     for p in &report.problems {
-        if p.code != code::MISSING_FIELD && p.code != code::MISSING_TRANSLATION {
+        if p.code() != code::MISSING_FIELD && p.code() != code::MISSING_TRANSLATION {
             assert!(locate(text, &p.path).is_some(), "{name}: cannot locate {}", p.path);
         }
-        let first = p.message.chars().next().unwrap();
-        assert!(first.is_uppercase() && p.message.ends_with('.'), "{name}: {}", p.message);
+        for lang in [Lang::Id, Lang::En] {
+            let message = p.message(lang);
+            let first = message.chars().next().unwrap();
+            assert!(first.is_uppercase() && message.ends_with('.'), "{name}: {message}");
+        }
     }
 }
 
@@ -148,7 +153,7 @@ fn bad_bundles_report_exactly_the_expected_paths() {
         let (text, json) = read(path);
         let report = validate(&json);
         check(path, &text, &report);
-        codes.extend(report.problems.iter().map(|p| p.code));
+        codes.extend(report.problems.iter().map(|p| p.code()));
     }
     // These two are generated (their files would be megabytes): see the tests below.
     codes.insert(code::TOO_MANY_EVENTS);
@@ -190,7 +195,7 @@ fn too_many_events_is_one_error_on_the_list() {
     assert_eq!(report.problems, []);
     assert_eq!(report.bundle.unwrap().events.len(), MAX_EVENTS);
     let report = validate(&with_events(MAX_EVENTS + 1));
-    let found: Vec<_> = report.problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
+    let found: Vec<_> = report.problems.iter().map(|p| (p.path.as_str(), p.code())).collect();
     assert_eq!(found, [("events", code::TOO_MANY_EVENTS)]);
 }
 
@@ -209,10 +214,12 @@ fn problems_past_the_limit_are_counted_in_one_last_problem() {
     assert_eq!(report.problems.len(), MAX_PROBLEMS + 1);
     let last = report.problems.last().unwrap();
     assert_eq!(
-        (last.code, last.severity, last.path.as_str()),
+        (last.code(), last.severity, last.path.as_str()),
         (code::TOO_MANY_PROBLEMS, Severity::Error, "")
     );
-    assert!(last.message.starts_with("5 more problems were found"), "{}", last.message);
+    assert_eq!(last.kind, ProblemKind::TooManyProblems { errors: 5, warnings: 0 });
+    assert!(last.message(Lang::En).starts_with("5 more problems were found"));
+    assert!(last.message(Lang::Id).starts_with("5 masalah lain ditemukan"));
     assert!(report.bundle.is_none());
 }
 
@@ -244,7 +251,7 @@ fn problems_come_in_document_order() {
       ],
       "categories": [{"id": "c", "label": {"en": "C"}, "color": "red"}]}"##;
     let report = validate(&serde_json::from_str(text).unwrap());
-    let found: Vec<_> = report.problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
+    let found: Vec<_> = report.problems.iter().map(|p| (p.path.as_str(), p.code())).collect();
     assert_eq!(
         found,
         [
@@ -258,7 +265,9 @@ fn problems_come_in_document_order() {
             ("categories[0].color", code::INVALID_COLOR),
         ]
     );
-    assert!(report.problems[1].message.contains("1957-02 has no day 30 (it has 28 days)"));
+    let date = &report.problems[1];
+    assert!(date.message(Lang::En).contains("1957-02 has no day 30 (it has 28 days)"));
+    assert!(date.message(Lang::Id).contains("1957-02 tidak memiliki tanggal 30"));
 }
 
 #[test]
@@ -266,13 +275,14 @@ fn messages_name_the_supported_versions_and_cut_long_values() {
     let report = validate(&serde_json::from_str(r#"{"version": 7}"#).unwrap());
     assert_eq!(report.problems.len(), 1);
     assert!(
-        report.problems[0].message.contains("only version 1"),
+        report.problems[0].message(Lang::En).contains("only version 1"),
         "{}",
-        report.problems[0].message
+        report.problems[0]
     );
     let long = format!(r#"{{"version": 1, "languages": ["{}"]}}"#, "x".repeat(10_000));
     let report = validate(&serde_json::from_str(&long).unwrap());
-    assert!(report.problems.iter().all(|p| p.message.len() < 400));
+    assert!(report.problems.iter().all(|p| p.message(Lang::En).len() < 400));
+    assert!(report.problems.iter().all(|p| p.message(Lang::Id).len() < 400));
 }
 
 /// The complete example at the top of `docs/bundle-guide.md` must itself be a clean bundle.

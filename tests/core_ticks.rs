@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use timeline::core::calendar::{civil_from_day, day_number, weekday};
-use timeline::core::i18n::{month_short, Lang};
+use timeline::core::i18n::{month_short, year_label, Lang};
 use timeline::core::scale::{Extent, View, MIN_SPAN_DAYS};
 use timeline::core::ticks::{axis, choose_unit, label_px, Axis, Unit, CHAR_PX, LABEL_GAP_PX};
 
@@ -106,12 +106,13 @@ fn not_nice(unit: Unit, day: i32) -> Option<&'static str> {
     (!ok).then_some("off the unit's boundaries")
 }
 
-/// The label the design asks for: the year on 1 January, the short month on the 1st, the day
-/// and short month otherwise, in the language's order.
+/// The label the design asks for: the year on 1 January (years before AD 1 as "44 SM" /
+/// "44 BC"), the short month on the 1st, the day and short month otherwise, in the language's
+/// order.
 fn expected_label(day: i32, lang: Lang) -> String {
     let (y, m, d) = civil_from_day(day);
     match (m, d, lang) {
-        (1, 1, _) => y.to_string(),
+        (1, 1, _) => year_label(y, lang),
         (_, 1, _) => month_short(lang, m).to_string(),
         (_, _, Lang::Id) => format!("{d} {}", month_short(lang, m)),
         (_, _, Lang::En) => format!("{} {d}", month_short(lang, m)),

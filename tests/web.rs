@@ -189,7 +189,7 @@ fn events_converted_one_at_a_time_keep_every_verdict() {
     let Err(LoadError::Invalid { errors, total }) = parse(&with_events(&events)) else {
         panic!("a duplicate id and an event that is not an object are invalid")
     };
-    let found: Vec<(&str, &str)> = errors.iter().map(|p| (p.path.as_str(), p.code)).collect();
+    let found: Vec<(&str, &str)> = errors.iter().map(|p| (p.path.as_str(), p.code())).collect();
     assert_eq!(found, [("events[1].id", "duplicate-id"), ("events[2]", "wrong-type")]);
     assert_eq!(total, 2);
 }

@@ -57,11 +57,11 @@ const CASES = [
     /version 2; this widget reads only version 1/, /versi 2; widget ini hanya membaca versi 1/],
   ["validation", "index.html?src=fixtures/broken/many-errors.json", "invalid",
     /8 problems were found:.*events\[0\]\.start: The date "1950-13-01" is not valid.*and 3 more problems/s,
-    /Ditemukan 8 masalah:.*events\[0\]\.start: tanggal tidak sah — The date.*dan 3 masalah lain/s],
+    /Ditemukan 8 masalah:.*events\[0\]\.start: Tanggal "1950-13-01" tidak sah: bulan 13 tidak ada.*dan 3 masalah lain/s],
   ["validation-colour", "index.html?src=fixtures/bad/color-css-url.json", "invalid",
-    /1 problem was found:.*categories\[\d\]\.color/s, /Ditemukan 1 masalah:.*categories\[\d\]\.color: warna tidak sah/s],
+    /1 problem was found:.*categories\[\d\]\.color/s, /Ditemukan 1 masalah:.*categories\[\d\]\.color: Warna "url\(javascript:alert\(1\)\)" tidak sah/s],
   ["validation-long-word", "index.html?src=fixtures/hostile/word-100000.json", "invalid",
-    /events\[0\]\.summary\.en/, /events\[0\]\.summary\.en: teks terlalu panjang/],
+    /events\[0\]\.summary\.en/, /events\[0\]\.summary\.en: Teks ini berisi 100000 karakter; batasnya 20000\./],
   ["no-events", "index.html?src=fixtures/bad/no-events.json", "no-events",
     /This timeline has no events yet\..*"events" list is empty/s, /Linimasa ini belum berisi peristiwa\..*kosong/s],
   ["too-many-events", "index.html?src=/__many-events", "too-many-events",
@@ -111,6 +111,11 @@ export const journeys = {
         const text = await panel.innerText();
         log.push(`## ${name} (${lang})\n${text.trim()}\n`);
         assert(re.test(text), `${name} (${lang}): ${re} not in:\n${text}`);
+        if (lang === "id" && kind === "invalid") {
+          // Every problem detail in Indonesian: none of the validator's English sentences.
+          const english = /\b(is not valid|This text has|The colour|The date|is missing|errors were found)\b/;
+          assert(!english.test(text), `${name} (id): English detail in:\n${text}`);
+        }
         const retry = panel.locator("button");
         eq(await retry.count(), 1, `${name}: one retry control`);
         eq((await retry.innerText()).trim(), lang === "en" ? "Try again" : "Coba lagi", `${name}: retry label`);

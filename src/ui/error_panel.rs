@@ -218,54 +218,18 @@ pub fn detail(err: &LoadError, lang: Lang) -> String {
     }
 }
 
-/// A short Indonesian name of a validator rule (the validator's messages are English, for
-/// editors; an Indonesian reader gets the gist first).
-fn rule_id(code: &str) -> &'static str {
-    match code {
-        code::UNSUPPORTED_VERSION => "versi tidak didukung",
-        code::WRONG_TYPE => "jenis nilai salah",
-        code::MISSING_FIELD => "kolom wajib tidak ada",
-        code::INVALID_DATE => "tanggal tidak sah",
-        code::END_BEFORE_START => "akhir sebelum awal",
-        code::OUT_OF_RANGE => "di luar rentang",
-        code::UNKNOWN_CATEGORY => "kategori tidak dikenal",
-        code::UNKNOWN_SOURCE => "sumber tidak dikenal",
-        code::DUPLICATE_ID => "id ganda",
-        code::DUPLICATE_KEY => "kunci ganda",
-        code::MISSING_TRANSLATION => "terjemahan tidak ada",
-        code::EMPTY_TEXT => "teks kosong",
-        code::TEXT_TOO_LONG => "teks terlalu panjang",
-        code::INVALID_COLOR => "warna tidak sah",
-        code::INVALID_URL => "tautan tidak sah",
-        code::INVALID_IMPORTANCE => "tingkat kepentingan tidak sah",
-        code::INVALID_ID => "id tidak sah",
-        code::INVALID_LANGUAGE => "kode bahasa tidak sah",
-        code::DUPLICATE_LANGUAGE => "bahasa ganda",
-        code::TOO_MANY_LANGUAGES => "terlalu banyak bahasa",
-        code::INVALID_ICON => "ikon tidak sah",
-        code::EMPTY_LIST => "daftar kosong",
-        code::NO_EVENTS => "tidak ada peristiwa",
-        code::TOO_MANY_EVENTS => "terlalu banyak peristiwa",
-        code::TOO_MANY_PROBLEMS => "masalah lain tidak dicantumkan",
-        _ => "masalah",
-    }
-}
-
-/// One validation problem: its path, then (in Indonesian) the rule's name and the validator's
-/// English message marked as English.
+/// One validation problem: its path, then the validator's message in the reader's language.
 fn problem_item(p: &Problem, lang: Lang) -> impl IntoView {
     let path = match (p.path.is_empty(), lang) {
         (false, _) => p.path.clone(),
         (true, Lang::Id) => "(dokumen)".into(),
         (true, Lang::En) => "(document)".into(),
     };
-    let message = p.message.clone();
     view! {
-        <li data-path=p.path.clone() data-code=p.code>
+        <li data-path=p.path.clone() data-code=p.code()>
             <code>{path}</code>
             ": "
-            {(lang == Lang::Id).then(|| format!("{} — ", rule_id(p.code)))}
-            <span lang="en">{message}</span>
+            {p.message(lang)}
         </li>
     }
 }
@@ -306,7 +270,7 @@ fn body(err: &LoadError, lang: Lang) -> impl IntoView {
         LoadError::Invalid { errors, total } => (
             errors
                 .iter()
-                .filter(|p| p.code != code::TOO_MANY_PROBLEMS)
+                .filter(|p| p.code() != code::TOO_MANY_PROBLEMS)
                 .take(SHOWN_PROBLEMS)
                 .cloned()
                 .collect::<Vec<_>>(),

@@ -15,7 +15,7 @@
 //! over the event limit, one without events, and last the validator's own list.
 
 use crate::core::bundle::{
-    code, validate, validate_with, EventSource, Problem, Severity, MAX_EVENTS,
+    code, validate, validate_with, EventSource, Problem, ProblemKind, Severity, MAX_EVENTS,
 };
 use crate::core::json::Json;
 use crate::core::prepared::Prepared;
@@ -222,7 +222,7 @@ pub fn parse_js(text: JsString) -> Result<Prepared, LoadError> {
     }
     let errors: Vec<Problem> =
         report.problems.into_iter().filter(|p| p.severity == Severity::Error).collect();
-    let has = |c: &str| errors.iter().any(|p| p.code == c);
+    let has = |c: &str| errors.iter().any(|p| p.code() == c);
     if has(code::UNSUPPORTED_VERSION) {
         let found = match json.get("version") {
             Some(Json::Number(n)) => crate::core::num::fixed(*n, 6),
@@ -238,10 +238,17 @@ pub fn parse_js(text: JsString) -> Result<Prepared, LoadError> {
         };
         return Err(LoadError::TooManyEvents { count });
     }
-    if errors.len() == 1 && errors[0].code == code::NO_EVENTS {
+    if errors.len() == 1 && errors[0].code() == code::NO_EVENTS {
         return Err(LoadError::NoEvents);
     }
-    let total = total_errors(&errors);
+    // Every error listed, plus those the validator only counted (its last problem says how many).
+    let total = errors
+        .iter()
+        .map(|p| match p.kind {
+            ProblemKind::TooManyProblems { errors, .. } => errors,
+            _ => 1,
+        })
+        .sum();
     Err(LoadError::Invalid { errors, total })
 }
 
@@ -298,21 +305,6 @@ impl EventSource for JsEvents {
             Json::Null
         })
     }
-}
-
-/// The number of errors, counting those the validator found but did not list (its last
-/// `too-many-problems` problem says "… (N errors, M warnings) …").
-fn total_errors(errors: &[Problem]) -> usize {
-    let listed = errors.iter().filter(|p| p.code != code::TOO_MANY_PROBLEMS).count();
-    let dropped = errors
-        .iter()
-        .filter(|p| p.code == code::TOO_MANY_PROBLEMS)
-        .filter_map(|p| {
-            let rest = &p.message[p.message.find('(')? + 1..];
-            rest.split(' ').next()?.parse::<usize>().ok()
-        })
-        .sum::<usize>();
-    listed + dropped
 }
 
 async fn fetch_text(

@@ -6,13 +6,41 @@
 //! (0.22 needs a newer rustc), wasm-bindgen-cli equal to the `wasm-bindgen` crate in Cargo.lock
 //! (installed without `--locked`), wasm-opt from the npm package `binaryen@132` (Debian's 108
 //! produces modules that crash), Chromium and ChromeDriver from Debian.
+//!
+//! Each version is written once, in `Trunk.toml` (`trunk-version`, `[tools] wasm_bindgen`,
+//! `[tools] wasm_opt`), which Trunk itself enforces; these installers read it from there, and a
+//! test checks that the `wasm-bindgen` pin in `Cargo.toml` and `Cargo.lock` agrees.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-pub const TRUNK_VERSION: &str = "0.21.14";
-pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
-pub const BINARYEN_VERSION: &str = "132";
+/// Trunk's configuration, the one place the tool versions are written.
+const TRUNK_TOML: &str = include_str!("../../Trunk.toml");
+
+/// The quoted value of `key = "…"` in `Trunk.toml` (keys are unique across its tables).
+fn trunk_setting(key: &str) -> &'static str {
+    TRUNK_TOML
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .find(|(k, _)| k.trim() == key)
+        .map(|(_, v)| v.trim().trim_matches('"'))
+        .unwrap_or_else(|| panic!("Trunk.toml has no {key}"))
+}
+
+/// Trunk's version, from `trunk-version = "=0.21.14"`.
+pub fn trunk_version() -> &'static str {
+    trunk_setting("trunk-version").trim_start_matches('=')
+}
+
+/// wasm-bindgen's version, from `[tools] wasm_bindgen = "0.2.130"`.
+pub fn wasm_bindgen_version() -> &'static str {
+    trunk_setting("wasm_bindgen")
+}
+
+/// Binaryen's version (the npm package of wasm-opt), from `[tools] wasm_opt = "version_132"`.
+pub fn binaryen_version() -> &'static str {
+    trunk_setting("wasm_opt").trim_start_matches("version_")
+}
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -94,37 +122,33 @@ pub fn ensure_wasm_target() -> Result<()> {
 }
 
 pub fn ensure_trunk() -> Result<()> {
-    if version_of("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
+    let trunk = trunk_version();
+    if version_of("trunk").is_some_and(|v| v.contains(trunk)) {
         return Ok(());
     }
-    say(&format!("installing trunk {TRUNK_VERSION} (about 5 minutes on 2 cores)"));
-    exec(Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))
+    say(&format!("installing trunk {trunk} (about 5 minutes on 2 cores)"));
+    exec(Command::new("cargo").args(["install", "--locked", &format!("trunk@{trunk}")]))
 }
 
 pub fn ensure_wasm_bindgen() -> Result<()> {
-    if version_of("wasm-bindgen").is_some_and(|v| v.contains(WASM_BINDGEN_VERSION)) {
+    let bindgen = wasm_bindgen_version();
+    if version_of("wasm-bindgen").is_some_and(|v| v.contains(bindgen)) {
         return Ok(());
     }
-    say(&format!("installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} (about 2 minutes)"));
+    say(&format!("installing wasm-bindgen-cli {bindgen} (about 2 minutes)"));
     // Without --locked: a locked dependency of the CLI is not served by our registry.
-    exec(Command::new("cargo").args([
-        "install",
-        "--force",
-        &format!("wasm-bindgen-cli@{WASM_BINDGEN_VERSION}"),
-    ]))
+    exec(Command::new("cargo").args(["install", "--force", &format!("wasm-bindgen-cli@{bindgen}")]))
 }
 
 pub fn ensure_wasm_opt() -> Result<()> {
+    let binaryen = binaryen_version();
     let bin = wasm_opt_bin_dir().join("wasm-opt");
     if version_of(bin.to_str().unwrap_or("wasm-opt"))
-        .is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}")))
+        .is_some_and(|v| v.contains(&format!("version {binaryen}")))
     {
         return Ok(());
     }
-    say(&format!(
-        "installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into {}",
-        tools_dir().display()
-    ));
+    say(&format!("installing wasm-opt (npm binaryen@{binaryen}) into {}", tools_dir().display()));
     let dir = tools_dir().join("npm");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     if !dir.join("package.json").exists() {
@@ -136,7 +160,7 @@ pub fn ensure_wasm_opt() -> Result<()> {
     }
     exec(
         Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", &format!("binaryen@{BINARYEN_VERSION}")])
+            .args(["install", "--no-audit", "--no-fund", &format!("binaryen@{binaryen}")])
             .current_dir(&dir),
     )
 }
@@ -202,4 +226,32 @@ pub fn ensure_npm_packages(folder: &str, packages: &[&str]) -> Result<()> {
 /// The end-to-end tier's npm packages (playwright-core, axe-core, ajv), from the lockfile.
 pub fn ensure_e2e_packages() -> Result<()> {
     ensure_npm_packages("e2e", &["playwright-core", "axe-core", "ajv"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_come_from_trunk_toml() {
+        assert!(trunk_version().starts_with("0.") && !trunk_version().starts_with('='));
+        assert!(binaryen_version().bytes().all(|b| b.is_ascii_digit()), "{}", binaryen_version());
+    }
+
+    /// The `wasm-bindgen` crate must be exactly the CLI's version, or the generated glue does
+    /// not match the module: Cargo.toml's pin and the lock file must agree with Trunk.toml.
+    #[test]
+    fn the_wasm_bindgen_crate_matches_the_cli() {
+        let v = wasm_bindgen_version();
+        let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+        assert!(
+            manifest.contains(&format!("wasm-bindgen = \"={v}\"")),
+            "Cargo.toml must pin wasm-bindgen = \"={v}\" (Trunk.toml's [tools] wasm_bindgen)"
+        );
+        let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap();
+        assert!(
+            lock.contains(&format!("name = \"wasm-bindgen\"\nversion = \"{v}\"")),
+            "Cargo.lock must lock wasm-bindgen {v}"
+        );
+    }
 }

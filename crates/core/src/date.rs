@@ -3,9 +3,13 @@
 //!
 //! A partial date is not a day: `"1958-08"` means "some time in August 1958" and must never be
 //! shown as the 1st. So a [`PartialDate`] keeps its precision and qualifier for display, and
-//! covers a span of days, `[first_day, last_day]`, for placing it on the scale. Years are four
-//! digits (0000–9999) of the proleptic Gregorian calendar; year 0 parses but nothing in our range
-//! comes near it.
+//! covers a span of days, `[first_day, last_day]`, for placing it on the scale.
+//!
+//! Years are four digits of the proleptic Gregorian calendar, from `-9999` to `9999`, numbered
+//! astronomically as ISO 8601 and EDTF do: `0000` is 1 BC and `-0043` is 44 BC, the year Caesar
+//! died (shown "44 SM" / "44 BC", see [`crate::i18n::year_label`]). There is no year between 1 BC
+//! and AD 1 to skip, so date arithmetic needs no special case. Years beyond ±9999 (geological
+//! time) are refused with [`DateError::YearTooFar`] rather than drawn on a wrong axis.
 
 use crate::calendar::{civil_from_day, day_number, days_in_month};
 use std::fmt;
@@ -47,21 +51,61 @@ pub enum DateError {
     Month(u8),
     /// A day that the month does not have, such as 30 February.
     Day { year: i32, month: u8, day: u8 },
+    /// A year of more than four digits: beyond -9999..9999.
+    YearTooFar,
+}
+
+/// A year as ISO 8601 writes it: four digits, a minus before years before 1 BC (`-0043`).
+pub fn year_text(year: i32) -> String {
+    if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
+    }
+}
+
+impl DateError {
+    /// Why the date was rejected, in `lang`, as the end of a sentence (no capital, no stop).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (DateError::Syntax, Lang::En) => {
+                "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?"
+                    .into()
+            }
+            (DateError::Syntax, Lang::Id) => {
+                "tulis tanggal sebagai YYYY, YYYY-MM, atau YYYY-MM-DD, boleh diikuti ~ atau ?"
+                    .into()
+            }
+            (DateError::Month(m), Lang::En) => {
+                format!("month {m:02} does not exist (months are 01-12)")
+            }
+            (DateError::Month(m), Lang::Id) => {
+                format!("bulan {m:02} tidak ada (bulan ditulis 01-12)")
+            }
+            (DateError::Day { year, month, day }, Lang::En) => format!(
+                "{}-{month:02} has no day {day:02} (it has {} days)",
+                year_text(*year),
+                days_in_month(*year, *month)
+            ),
+            (DateError::Day { year, month, day }, Lang::Id) => format!(
+                "{}-{month:02} tidak memiliki tanggal {day:02} (bulan itu {} hari)",
+                year_text(*year),
+                days_in_month(*year, *month)
+            ),
+            (DateError::YearTooFar, Lang::En) => "years go from -9999 (10000 BC) to 9999; \
+                 geological time does not fit this timeline"
+                .into(),
+            (DateError::YearTooFar, Lang::Id) => "tahun hanya dari -9999 (10000 SM) sampai 9999; \
+                 zaman geologi tidak muat di linimasa ini"
+                .into(),
+        }
+    }
 }
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Syntax => f.write_str(
-                "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ or ?",
-            ),
-            DateError::Month(m) => write!(f, "month {m:02} does not exist (months are 01-12)"),
-            DateError::Day { year, month, day } => write!(
-                f,
-                "{year:04}-{month:02} has no day {day:02} (it has {} days)",
-                days_in_month(*year, *month)
-            ),
-        }
+        f.write_str(&self.message(crate::i18n::Lang::En))
     }
 }
 
@@ -94,12 +138,21 @@ impl PartialDate {
             Some(b'?') => (&s[..s.len() - 1], Qualifier::Uncertain),
             _ => (s, Qualifier::None),
         };
+        // A leading minus is the year's sign, not a separator.
+        let (negative, body) = match body.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, body),
+        };
         let mut parts = body.split('-');
         let year_s = parts.next().ok_or(DateError::Syntax)?;
-        if year_s.len() != 4 {
+        if year_s.len() > 4 && year_s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DateError::YearTooFar);
+        }
+        if year_s.len() != 4 || (negative && year_s == "0000") {
             return Err(DateError::Syntax);
         }
-        let year = digits(year_s).ok_or(DateError::Syntax)? as i32;
+        let magnitude = digits(year_s).ok_or(DateError::Syntax)? as i32;
+        let year = if negative { -magnitude } else { magnitude };
         let two = |p: Option<&str>| -> Result<Option<u8>, DateError> {
             match p {
                 None => Ok(None),
@@ -168,7 +221,7 @@ impl PartialDate {
 /// Writes the date back exactly as the ISO/EDTF form it was parsed from.
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
+        f.write_str(&year_text(self.year))?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
         }
@@ -185,6 +238,30 @@ impl fmt::Display for PartialDate {
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::Lang;
+
+    #[test]
+    fn years_are_astronomical_from_minus_9999_to_9999() {
+        for (text, year) in [("-0043-03-15", -43), ("0000", 0), ("-9999", -9999), ("0602-07", 602)]
+        {
+            let d = PartialDate::parse(text).unwrap();
+            assert_eq!(d.year, year, "{text}");
+            assert_eq!(d.to_string(), text, "round trip");
+        }
+        // 1 BC (0000) is a leap year in the proleptic calendar, and its days follow -0001's.
+        assert!(PartialDate::parse("0000-02-29").is_ok());
+        let end_2bc = PartialDate::parse("-0001-12-31").unwrap().last_day();
+        assert_eq!(PartialDate::parse("0000-01-01").unwrap().first_day(), end_2bc + 1);
+        assert_eq!(PartialDate::from_day(end_2bc).to_string(), "-0001-12-31");
+        for bad in ["-0000", "--0043", "-43", "-00043x", "+1950"] {
+            assert_eq!(PartialDate::parse(bad), Err(DateError::Syntax), "{bad}");
+        }
+        for far in ["10000", "-10000", "-4500000000"] {
+            assert_eq!(PartialDate::parse(far), Err(DateError::YearTooFar), "{far}");
+        }
+        assert!(DateError::YearTooFar.message(Lang::En).contains("-9999 (10000 BC) to 9999"));
+    }
+
     use super::*;
 
     #[test]

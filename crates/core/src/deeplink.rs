@@ -94,6 +94,14 @@ impl DeepLink {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ranges_before_our_era_parse() {
+        let (a, b) = parse_range("-0059..0014-08").unwrap();
+        assert_eq!((a.year, b.year, b.month), (-59, 14, Some(8)));
+        assert!(DeepLink::parse("#range=-0043-03..-0043-04").view().is_some());
+    }
+
     use super::*;
 
     #[test]

@@ -115,17 +115,28 @@ pub fn month_short(lang: Lang, month: u8) -> &'static str {
     }
 }
 
+/// A year for readers: `1958`, `602`, and before AD 1 the year BC, counted from 1 BC = `0000`:
+/// `-0043` is "44 SM" (Sebelum Masehi) / "44 BC".
+pub fn year_label(year: i32, lang: Lang) -> String {
+    if year > 0 {
+        return year.to_string();
+    }
+    let bc = 1 - i64::from(year);
+    match lang {
+        Lang::Id => format!("{bc} SM"),
+        Lang::En => format!("{bc} BC"),
+    }
+}
+
 /// A date written at exactly its precision: "14 Februari 1950" / "14 February 1950",
 /// "Agustus 1958" / "August 1958", "1963"; approximate dates read "sekitar April 1962" /
 /// "c. April 1962" and uncertain ones end in "?". A month-precision date is never shown as the 1st.
 pub fn format_date(d: &PartialDate, lang: Lang) -> String {
+    let year = year_label(d.year, lang);
     let body = match (d.precision(), d.month, d.day) {
-        (Precision::Day, Some(m), Some(day)) => match lang {
-            Lang::Id => format!("{day} {} {}", month_name(lang, m), d.year),
-            Lang::En => format!("{day} {} {}", month_name(lang, m), d.year),
-        },
-        (Precision::Month, Some(m), _) => format!("{} {}", month_name(lang, m), d.year),
-        _ => d.year.to_string(),
+        (Precision::Day, Some(m), Some(day)) => format!("{day} {} {year}", month_name(lang, m)),
+        (Precision::Month, Some(m), _) => format!("{} {year}", month_name(lang, m)),
+        _ => year,
     };
     match (d.qualifier, lang) {
         (Qualifier::None, _) => body,
@@ -346,6 +357,16 @@ mod tests {
         assert_eq!(format_count(200_000, Lang::Id), "200.000");
         assert_eq!(format_count(1_000_000, Lang::En), "1,000,000");
         assert_eq!(format_count(u64::MAX, Lang::Id), "18.446.744.073.709.551.615");
+    }
+
+    #[test]
+    fn years_before_our_era_read_bc() {
+        assert_eq!(format_date(&d("-0043-03-15"), Lang::Id), "15 Maret 44 SM");
+        assert_eq!(format_date(&d("-0043-03-15"), Lang::En), "15 March 44 BC");
+        assert_eq!(format_date(&d("0000"), Lang::En), "1 BC");
+        assert_eq!(format_date(&d("0001~"), Lang::Id), "sekitar 1");
+        assert_eq!(format_date(&d("0602-07"), Lang::En), "July 602");
+        assert_eq!(format_date(&d("-9999?"), Lang::En), "10000 BC?");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! it has fortnights between weeks and months, and half years between quarters and years).
 
 use crate::calendar::{civil_from_day, day_number, weekday};
-use crate::i18n::{month_name, month_short, Lang};
+use crate::i18n::{month_name, month_short, year_label, Lang};
 use crate::scale::View;
 
 /// The spacing of axis ticks.
@@ -180,7 +180,7 @@ pub struct Axis {
 fn tick_label(day: i32, lang: Lang) -> (String, bool) {
     let (y, m, d) = civil_from_day(day);
     if m == 1 && d == 1 {
-        (y.to_string(), true)
+        (year_label(y, lang), true)
     } else if d == 1 {
         (month_short(lang, m).to_string(), false)
     } else {
@@ -196,13 +196,16 @@ fn in_calendar(view: View) -> bool {
     view.start.abs() <= MAX_ABS_DAY && view.end.abs() <= MAX_ABS_DAY
 }
 
-/// The characters of the longest year label in `view` ("1958": 4, "-500": 4, "12000": 5).
+/// The characters of the longest year label in `view` ("1958": 4, "501 BC": 6, "44 SM": 5):
+/// the ends of the view, and before our era the longest BC number inside it.
 fn year_chars(view: View) -> usize {
     if !in_calendar(view) {
         return 4;
     }
-    let year = |day: f64| civil_from_day(day as i32).0.to_string().len();
-    year(view.start.floor()).max(year(view.end.ceil())).max(4)
+    let year = |day: f64| civil_from_day(day as i32).0;
+    let (first, last) = (year(view.start.floor()), year(view.end.ceil()));
+    let chars = |y: i32| year_label(y, Lang::En).chars().count();
+    chars(first).max(chars(last)).max(4)
 }
 
 /// The unit for a view at `width` px: the finest whose labels fit between its ticks.
@@ -259,8 +262,10 @@ pub fn axis(view: View, width: f64, lang: Lang) -> Axis {
     // The context label sits at the left edge, so it names what is at the left edge.
     let (y, m, _) = civil_from_day(view.start.ceil() as i32);
     let context = match unit {
-        Unit::Day | Unit::Week | Unit::Fortnight => format!("{} {y}", month_name(lang, m)),
-        Unit::Month | Unit::Quarter | Unit::HalfYear => y.to_string(),
+        Unit::Day | Unit::Week | Unit::Fortnight => {
+            format!("{} {}", month_name(lang, m), year_label(y, lang))
+        }
+        Unit::Month | Unit::Quarter | Unit::HalfYear => year_label(y, lang),
         Unit::Years(_) => String::new(),
     };
     Axis { unit, ticks, context }
@@ -268,6 +273,39 @@ pub fn axis(view: View, width: f64, lang: Lang) -> Axis {
 
 #[cfg(test)]
 mod tests {
+
+    /// Antiquity (issue 12): an axis over 60 BC – AD 20 labels its years BC, and the whole span
+    /// the format allows, -9999 to 9999, still gets sensible, non-overlapping ticks.
+    #[test]
+    fn years_before_our_era_are_labelled_bc() {
+        let v =
+            View { start: f64::from(day_number(-59, 1, 1)), end: f64::from(day_number(20, 1, 1)) };
+        for lang in [Lang::Id, Lang::En] {
+            let a = axis(v, 1280.0, lang);
+            let labels: Vec<&str> =
+                a.ticks.iter().map(|t| t.label.as_str()).filter(|l| !l.is_empty()).collect();
+            let bc = if lang == Lang::Id { " SM" } else { " BC" };
+            assert!(labels.iter().any(|l| l.ends_with(bc)), "{labels:?}");
+            assert!(labels.iter().all(|l| !l.starts_with('-')), "{labels:?}");
+        }
+        let all = View {
+            start: f64::from(day_number(-9999, 1, 1)),
+            end: f64::from(day_number(9999, 12, 31)),
+        };
+        for width in [320.0, 1280.0, 2560.0] {
+            let a = axis(all, width, Lang::En);
+            assert!(a.ticks.len() >= 2, "{width}: {:?}", a.ticks);
+            let xs: Vec<f64> = a
+                .ticks
+                .iter()
+                .map(|t| (f64::from(t.day) - all.start) / all.span() * width)
+                .collect();
+            for (w, t) in xs.windows(2).zip(&a.ticks) {
+                assert!(w[1] - w[0] >= label_px(&t.label), "{width}: overlap at {}", t.label);
+            }
+        }
+    }
+
     use super::*;
     use crate::scale::Extent;
 

@@ -1,12 +1,13 @@
 //! Validation of `events` and their excerpts.
 
-use super::checks::shown;
+use super::checks::url_problem;
+use super::kind::{clip, Expected, ProblemKind, Thing, UrlProblem};
 use super::limits::MAX_EVENTS;
-use super::model::{Citation, Event, Excerpt};
+use super::model::{Citation, Event, Excerpt, Media, MediaKind};
 use super::path::Loc;
-use super::problem::code;
 use super::read::{
-    date, id, l10n, language, list, object, optional, required, string, text, Cx, Need,
+    date, id, l10n, language, list, object, optional, required, string, text, within_limit, Cx,
+    Need,
 };
 use super::validate::{end_after_start, id_position, inside_range};
 use crate::date::PartialDate;
@@ -32,6 +33,7 @@ const EVENT_FIELDS: &[&str] = &[
     "date_note",
     "excerpts",
     "sources",
+    "media",
 ];
 
 /// A bundle's events, handed to [`super::validate_with`] one at a time instead of as one tree.
@@ -61,15 +63,11 @@ pub(crate) fn events(
     let items = list(cx, value, at)?;
     let count = source.as_ref().map_or(items.len(), |s| s.count());
     if count == 0 {
-        cx.error(at, code::NO_EVENTS, "The bundle has no events; add at least one.");
+        cx.error(at, ProblemKind::NoEvents);
         return None;
     }
     if count > MAX_EVENTS {
-        let message = format!(
-            "The bundle has {count} events; the limit is {MAX_EVENTS}. Split it into several \
-             bundles."
-        );
-        cx.error(at, code::TOO_MANY_EVENTS, message);
+        cx.error(at, ProblemKind::TooManyEvents { count });
         return None;
     }
     let mut out = Some(Vec::with_capacity(count));
@@ -90,8 +88,8 @@ pub(crate) fn events(
         let item_at = at.item(i);
         if let Some(Json::String(raw)) = item.get("id") {
             if ids.contains(raw.as_str()) {
-                let message = format!("Another event already has the id {}.", shown(raw));
-                cx.error(&item_at.field("id", id_position(item)), code::DUPLICATE_ID, message);
+                let kind = ProblemKind::DuplicateId { thing: Thing::Event, id: clip(raw) };
+                cx.error(&item_at.field("id", id_position(item)), kind);
                 out = None;
             } else {
                 ids.insert(raw.clone());
@@ -123,7 +121,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
         (ordered && inside_range(cx, d, at, refs.range)).then_some(Some(d))
     });
     let category = required(cx, &f, "category", |cx, v, at| {
-        reference(cx, v, at, refs.categories, code::UNKNOWN_CATEGORY, "category")
+        reference(cx, v, at, refs.categories, Thing::Category)
     });
     let importance = required(cx, &f, "importance", importance);
     let title = required(cx, &f, "title", |cx, v, at| l10n(cx, v, at, Need::Required));
@@ -131,6 +129,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
     let date_note = optional(cx, &f, "date_note", |cx, v, at| l10n(cx, v, at, Need::Optional));
     let excerpts = optional(cx, &f, "excerpts", |cx, v, at| excerpts(cx, v, at, refs));
     let sources = optional(cx, &f, "sources", |cx, v, at| citations(cx, v, at, refs));
+    let media = optional(cx, &f, "media", media);
     Some(Event {
         id: id?,
         start: start?,
@@ -142,6 +141,7 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
         date_note: date_note?,
         excerpts: excerpts?.unwrap_or_default(),
         sources: sources?.unwrap_or_default(),
+        media: media?,
     })
 }
 
@@ -152,33 +152,104 @@ fn reference(
     value: &Json,
     at: &Loc,
     index: Option<&HashMap<String, usize>>,
-    code: &'static str,
-    what: &str,
+    thing: Thing,
 ) -> Option<usize> {
     let name = string(cx, value, at)?;
     let index = index?;
     let found = index.get(name).copied();
     if found.is_none() {
-        let message = format!("No {what} has the id {}.", shown(name));
-        cx.error(at, code, message);
+        let id = clip(name);
+        let kind = match thing {
+            Thing::Source => ProblemKind::UnknownSource { id },
+            _ => ProblemKind::UnknownCategory { id },
+        };
+        cx.error(at, kind);
     }
     found
 }
 
 fn importance(cx: &mut Cx, value: &Json, at: &Loc) -> Option<u8> {
     let Some(n) = value.as_f64() else {
-        cx.wrong_type(at, "the number 1, 2 or 3", value);
+        cx.wrong_type(at, Expected::Importance, value);
         return None;
     };
     let found = [1_u8, 2, 3].into_iter().find(|i| f64::from(*i) == n);
     if found.is_none() {
-        let message = format!(
-            "The importance {} is not valid: use 1 (a landmark, always labelled), 2 or 3 (minor).",
-            crate::num::fixed(n, 6)
-        );
-        cx.error(at, code::INVALID_IMPORTANCE, message);
+        let value = crate::num::fixed(n, 6);
+        cx.error(at, ProblemKind::InvalidImportance { value });
     }
     found
+}
+
+/// The largest width or height accepted, in pixels.
+const MAX_MEDIA_PX: u32 = 20_000;
+
+/// An event's media: an `https://` image with its text alternative in every language (or a
+/// labelled link out), an optional credit, caption and size.
+fn media(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Media> {
+    let f = object(cx, value, at, &["type", "url", "alt", "credit", "caption", "width", "height"])?;
+    let kind = optional(cx, &f, "type", |cx, v, at| {
+        let s = string(cx, v, at)?;
+        match s {
+            "image" => Some(MediaKind::Image),
+            "link" => Some(MediaKind::Link),
+            other => {
+                cx.error(at, ProblemKind::InvalidMediaType { value: clip(other) });
+                None
+            }
+        }
+    });
+    let url = required(cx, &f, "url", |cx, v, at| {
+        let s = string(cx, v, at)?;
+        if !within_limit(cx, s, at) {
+            return None;
+        }
+        let why =
+            url_problem(s).or_else(|| (!s.starts_with("https://")).then_some(UrlProblem::NotHttps));
+        if let Some(why) = why {
+            cx.error(at, ProblemKind::InvalidUrl { value: clip(s), why });
+            return None;
+        }
+        Some(s.to_owned())
+    });
+    let alt = required(cx, &f, "alt", |cx, v, at| l10n(cx, v, at, Need::Required));
+    let credit = optional(cx, &f, "credit", text);
+    let caption = optional(cx, &f, "caption", |cx, v, at| l10n(cx, v, at, Need::Optional));
+    let px = |cx: &mut Cx, v: &Json, at: &Loc| -> Option<u32> {
+        let Some(n) = v.as_f64() else {
+            cx.wrong_type(at, Expected::Pixels, v);
+            return None;
+        };
+        let ok = n.fract() == 0.0 && n >= 1.0 && n <= f64::from(MAX_MEDIA_PX);
+        if !ok {
+            cx.error(at, ProblemKind::InvalidSize { value: crate::num::fixed(n, 6) });
+        }
+        ok.then_some(n as u32)
+    };
+    let width = optional(cx, &f, "width", px);
+    let height = optional(cx, &f, "height", px);
+    let size = match (width?, height?) {
+        (Some(w), Some(h)) => Some((w, h)),
+        (None, None) => None,
+        (Some(_), None) => {
+            let kind = ProblemKind::MissingField { field: "height".into() };
+            cx.error(&at.missing("height"), kind);
+            return None;
+        }
+        (None, Some(_)) => {
+            let kind = ProblemKind::MissingField { field: "width".into() };
+            cx.error(&at.missing("width"), kind);
+            return None;
+        }
+    };
+    Some(Media {
+        kind: kind?.unwrap_or(MediaKind::Image),
+        url: url?,
+        alt: alt?,
+        credit: credit?,
+        caption: caption?,
+        size,
+    })
 }
 
 fn excerpts(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Excerpt>> {
@@ -195,9 +266,8 @@ fn excerpts(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Exce
 
 fn excerpt(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Excerpt> {
     let f = object(cx, value, at, &["source", "lang", "text", "note"])?;
-    let source = required(cx, &f, "source", |cx, v, at| {
-        reference(cx, v, at, refs.sources, code::UNKNOWN_SOURCE, "source")
-    });
+    let source =
+        required(cx, &f, "source", |cx, v, at| reference(cx, v, at, refs.sources, Thing::Source));
     let lang = required(cx, &f, "lang", language);
     let text = required(cx, &f, "text", text);
     let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
@@ -218,9 +288,8 @@ fn citations(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Cit
 
 fn citation(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Citation> {
     let f = object(cx, value, at, &["source", "note"])?;
-    let source = required(cx, &f, "source", |cx, v, at| {
-        reference(cx, v, at, refs.sources, code::UNKNOWN_SOURCE, "source")
-    });
+    let source =
+        required(cx, &f, "source", |cx, v, at| reference(cx, v, at, refs.sources, Thing::Source));
     let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
     Some(Citation { source: source?, note: note? })
 }
@@ -228,6 +297,7 @@ fn citation(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Citation
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::code;
 
     fn event(id: &str, start: &str, end: Option<&str>) -> Json {
         let s = |t: &str| Json::String(t.to_owned());
@@ -250,7 +320,7 @@ mod tests {
         let mut cx = Cx::default();
         cx.languages = Some(vec!["en".into()]);
         let events = events(&mut cx, &Json::Array(items), &Loc::root(), &refs, None);
-        (events, cx.finish().into_iter().map(|p| p.code).collect())
+        (events, cx.finish().into_iter().map(|p| p.code()).collect())
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 mod checks;
 mod events;
+mod kind;
 mod limits;
 mod locate;
 mod model;
@@ -19,10 +20,15 @@ mod read;
 mod validate;
 
 pub use events::EventSource;
+pub use kind::clip;
 pub use limits::{
     MAX_EVENTS, MAX_ID_CHARS, MAX_LANGUAGES, MAX_PROBLEMS, MAX_TEXT_CHARS, SUPPORTED_VERSIONS,
 };
 pub use locate::locate;
-pub use model::{Bundle, Category, Citation, Era, Event, Excerpt, Icon, L10n, Source};
-pub use problem::{code, Problem, Report, Severity};
+pub use model::{
+    Bundle, Category, Citation, Era, Event, Excerpt, Icon, L10n, Media, MediaKind, Source,
+};
+pub use problem::{
+    code, Expected, JsonKind, ListName, Problem, ProblemKind, Report, Severity, Thing, UrlProblem,
+};
 pub use validate::{validate, validate_with};

@@ -114,6 +114,39 @@ pub struct Citation {
     pub note: Option<L10n>,
 }
 
+/// What an event's media is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MediaKind {
+    /// An image, shown in the popover and the presentation card (never in the track).
+    Image,
+    /// Anything else (a video, a post, a map): a labelled link out, never embedded.
+    Link,
+}
+
+impl MediaKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MediaKind::Image => "image",
+            MediaKind::Link => "link",
+        }
+    }
+}
+
+/// An event's image, or its link out to other media.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Media {
+    pub kind: MediaKind,
+    /// An `https://` URL.
+    pub url: String,
+    /// The image's text alternative, or the link's label, in every declared language.
+    pub alt: L10n,
+    /// Who made it or holds the rights.
+    pub credit: Option<String>,
+    pub caption: Option<L10n>,
+    /// The image's size in pixels (width, height), so the space is kept before it loads.
+    pub size: Option<(u32, u32)>,
+}
+
 /// A verbatim quotation from a source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Excerpt {
@@ -141,6 +174,7 @@ pub struct Event {
     pub excerpts: Vec<Excerpt>,
     /// The sources the event rests on, in the bundle's order.
     pub sources: Vec<Citation>,
+    pub media: Option<Media>,
 }
 
 impl Event {
@@ -215,6 +249,7 @@ mod tests {
             date_note: None,
             excerpts: vec![],
             sources: vec![],
+            media: None,
         };
         assert_eq!(
             (e.first_day(), e.last_day(), e.is_range()),

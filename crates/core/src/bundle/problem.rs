@@ -1,7 +1,10 @@
 //! What the validator found: problems with a severity, a JSON path, a stable code and a message.
 
 use super::model::Bundle;
+use crate::i18n::Lang;
 use std::fmt;
+
+pub use super::kind::{Expected, JsonKind, ListName, ProblemKind, Thing, UrlProblem};
 
 /// Whether a problem stops the bundle from loading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,11 +16,20 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `"error"` or `"warning"`, as the command-line validator prints it.
+    /// `"error"` or `"warning"`, as the command-line validator prints it and `--json` writes it.
     pub fn name(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word for readers: "kesalahan" / "error", "peringatan" / "warning".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Id) => "kesalahan",
+            (Severity::Warning, Lang::Id) => "peringatan",
+            (s, Lang::En) => s.name(),
         }
     }
 }
@@ -28,24 +40,37 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One problem in a bundle.
+/// One problem in a bundle: where it is, how bad, and what it is, with the data the message is
+/// built from. The wording is not stored: [`Problem::message`] writes it in the reader's
+/// language, so no caller parses an English sentence back into numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
     /// Where, as `events[12].start` (see [`super::locate`] for the syntax); empty for the whole
     /// document.
     pub path: String,
-    /// What, as a stable kebab-case name from [`code`], for tools and tests.
-    pub code: &'static str,
-    /// What, as a plain English sentence for editors.
-    pub message: String,
+    /// What, with its data.
+    pub kind: ProblemKind,
 }
 
-/// `error[invalid-date] events[3].start: message`, the form the command-line validator prints.
+impl Problem {
+    /// The stable kebab-case name of the rule, from [`code`], for tools and tests.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// A plain sentence for editors in `lang` (see [`ProblemKind::message`]).
+    pub fn message(&self, lang: Lang) -> String {
+        self.kind.message(lang)
+    }
+}
+
+/// `error[invalid-date] events[3].start: message`, the form the command-line validator prints
+/// (in English; [`Problem::message`] gives the other languages).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() { "(document)" } else { &self.path };
-        write!(f, "{}[{}] {}: {}", self.severity, self.code, path, self.message)
+        write!(f, "{}[{}] {}: {}", self.severity, self.code(), path, self.message(Lang::En))
     }
 }
 
@@ -126,6 +151,10 @@ pub mod code {
     /// More than [`super::super::MAX_PROBLEMS`] problems: the rest are only counted (an error
     /// when any of them is an error).
     pub const TOO_MANY_PROBLEMS: &str = "too-many-problems";
+    /// A media `type` other than `image` or `link`.
+    pub const INVALID_MEDIA_TYPE: &str = "invalid-media-type";
+    /// A media `width` or `height` that is not a whole number of pixels from 1 to 20 000.
+    pub const INVALID_SIZE: &str = "invalid-size";
     /// Warning: a field the format does not define; it is ignored.
     pub const UNKNOWN_FIELD: &str = "unknown-field";
     /// Warning: a localised text in a language not listed in `languages`; it is ignored.
@@ -158,6 +187,8 @@ pub mod code {
         NO_EVENTS,
         TOO_MANY_EVENTS,
         TOO_MANY_PROBLEMS,
+        INVALID_MEDIA_TYPE,
+        INVALID_SIZE,
         UNKNOWN_FIELD,
         UNDECLARED_LANGUAGE,
     ];
@@ -172,12 +203,12 @@ mod tests {
         let p = Problem {
             severity: Severity::Error,
             path: "events[3].start".into(),
-            code: code::INVALID_DATE,
-            message: "Bad.".into(),
+            kind: ProblemKind::EmptyText,
         };
-        assert_eq!(p.to_string(), "error[invalid-date] events[3].start: Bad.");
+        let en = "This text is empty; write something or leave the field out.";
+        assert_eq!(p.to_string(), format!("error[empty-text] events[3].start: {en}"));
         let whole = Problem { path: String::new(), severity: Severity::Warning, ..p };
-        assert_eq!(whole.to_string(), "warning[invalid-date] (document): Bad.");
+        assert_eq!(whole.to_string(), format!("warning[empty-text] (document): {en}"));
     }
 
     #[test]

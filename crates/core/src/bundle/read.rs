@@ -4,11 +4,12 @@
 //! Every reader returns `Option`: `None` means "a problem was reported", and callers go on
 //! with the next field rather than stopping, so one pass finds every problem.
 
-use super::checks::{is_blank, is_id, is_language, shown};
+use super::checks::{is_blank, is_id, is_language};
+use super::kind::{clip, Expected, JsonKind, ProblemKind};
 use super::limits::{MAX_PROBLEMS, MAX_TEXT_CHARS};
 use super::model::L10n;
 use super::path::Loc;
-use super::problem::{code, Problem, Severity};
+use super::problem::{Problem, Severity};
 use crate::date::PartialDate;
 use crate::json::Json;
 use std::collections::HashSet;
@@ -27,25 +28,25 @@ pub(crate) struct Cx {
 }
 
 impl Cx {
-    pub(crate) fn error(&mut self, at: &Loc, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, at: &Loc, kind: ProblemKind) {
         self.errors += 1;
         if self.found.len() >= MAX_PROBLEMS {
             self.dropped.0 += 1;
             return;
         }
-        self.push(Severity::Error, at, code, message.into());
+        self.push(Severity::Error, at, kind);
     }
 
-    pub(crate) fn warning(&mut self, at: &Loc, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn warning(&mut self, at: &Loc, kind: ProblemKind) {
         if self.found.len() >= MAX_PROBLEMS {
             self.dropped.1 += 1;
             return;
         }
-        self.push(Severity::Warning, at, code, message.into());
+        self.push(Severity::Warning, at, kind);
     }
 
-    fn push(&mut self, severity: Severity, at: &Loc, code: &'static str, message: String) {
-        let problem = Problem { severity, path: at.path.clone(), code, message };
+    fn push(&mut self, severity: Severity, at: &Loc, kind: ProblemKind) {
+        let problem = Problem { severity, path: at.path.clone(), kind };
         self.found.push((at.order.clone(), problem));
     }
 
@@ -60,28 +61,15 @@ impl Cx {
         let (errors, warnings) = self.dropped;
         if errors + warnings > 0 {
             let severity = if errors > 0 { Severity::Error } else { Severity::Warning };
-            let more = match errors + warnings {
-                1 => "1 more problem was".to_owned(),
-                n => format!("{n} more problems were"),
-            };
-            let message = format!(
-                "{more} found but not listed ({errors} errors, {warnings} warnings); fix the \
-                 ones above and check again."
-            );
-            problems.push(Problem {
-                severity,
-                path: String::new(),
-                code: code::TOO_MANY_PROBLEMS,
-                message,
-            });
+            let kind = ProblemKind::TooManyProblems { errors, warnings };
+            problems.push(Problem { severity, path: String::new(), kind });
         }
         problems
     }
 
     /// Reports a value of the wrong JSON type.
-    pub(crate) fn wrong_type(&mut self, at: &Loc, expected: &str, found: &Json) {
-        let message = format!("This should be {expected}, but it is {}.", found.kind());
-        self.error(at, code::WRONG_TYPE, message);
+    pub(crate) fn wrong_type(&mut self, at: &Loc, expected: Expected, found: &Json) {
+        self.error(at, ProblemKind::WrongType { expected, found: JsonKind::of(found) });
     }
 }
 
@@ -101,7 +89,7 @@ pub(crate) fn object<'a>(
     known: &[&'static str],
 ) -> Option<Fields<'a>> {
     let Json::Object(entries) = value else {
-        cx.wrong_type(at, "an object", value);
+        cx.wrong_type(at, Expected::Object, value);
         return None;
     };
     let mut found: Vec<(&'static str, &'a Json, Loc)> = Vec::new();
@@ -109,17 +97,11 @@ pub(crate) fn object<'a>(
     for (i, (key, v)) in entries.iter().enumerate() {
         let field_at = at.field(key, i);
         if !seen.insert(key.as_str()) {
-            let message = format!(
-                "The key {} appears more than once in this object; keep only one.",
-                shown(key)
-            );
-            cx.error(&field_at, code::DUPLICATE_KEY, message);
+            cx.error(&field_at, ProblemKind::DuplicateKey { key: clip(key) });
         } else if let Some(name) = known.iter().find(|k| **k == key) {
             found.push((name, v, field_at));
         } else {
-            let message =
-                format!("The field {} is not part of the format and is ignored.", shown(key));
-            cx.warning(&field_at, code::UNKNOWN_FIELD, message);
+            cx.warning(&field_at, ProblemKind::UnknownField { field: clip(key) });
         }
     }
     Some(Fields { at: at.clone(), found })
@@ -135,8 +117,8 @@ impl<'a> Fields<'a> {
     pub(crate) fn require(&self, cx: &mut Cx, name: &str) -> Option<(&'a Json, Loc)> {
         let got = self.get(name);
         if got.is_none() {
-            let message = format!("The required field \"{name}\" is missing.");
-            cx.error(&self.at.missing(name), code::MISSING_FIELD, message);
+            let kind = ProblemKind::MissingField { field: name.to_owned() };
+            cx.error(&self.at.missing(name), kind);
         }
         got
     }
@@ -171,7 +153,7 @@ pub(crate) fn string<'a>(cx: &mut Cx, value: &'a Json, at: &Loc) -> Option<&'a s
     match value {
         Json::String(s) => Some(s),
         other => {
-            cx.wrong_type(at, "a string", other);
+            cx.wrong_type(at, Expected::String, other);
             None
         }
     }
@@ -182,7 +164,7 @@ pub(crate) fn list<'a>(cx: &mut Cx, value: &'a Json, at: &Loc) -> Option<&'a [Js
     match value {
         Json::Array(items) => Some(items),
         other => {
-            cx.wrong_type(at, "a list", other);
+            cx.wrong_type(at, Expected::List, other);
             None
         }
     }
@@ -193,11 +175,7 @@ pub(crate) fn within_limit(cx: &mut Cx, s: &str, at: &Loc) -> bool {
     // Counting stops just past the limit, so a huge string costs no more than a legal one.
     let len = s.chars().take(MAX_TEXT_CHARS + 1).count();
     if len > MAX_TEXT_CHARS {
-        let message = format!(
-            "This text has {} characters; the limit is {MAX_TEXT_CHARS}.",
-            s.chars().count()
-        );
-        cx.error(at, code::TEXT_TOO_LONG, message);
+        cx.error(at, ProblemKind::TextTooLong { chars: s.chars().count() });
         return false;
     }
     true
@@ -210,11 +188,7 @@ pub(crate) fn text(cx: &mut Cx, value: &Json, at: &Loc) -> Option<String> {
         return None;
     }
     if is_blank(s) {
-        cx.error(
-            at,
-            code::EMPTY_TEXT,
-            "This text is empty; write something or leave the field out.",
-        );
+        cx.error(at, ProblemKind::EmptyText);
         return None;
     }
     Some(s.to_owned())
@@ -224,12 +198,7 @@ pub(crate) fn text(cx: &mut Cx, value: &Json, at: &Loc) -> Option<String> {
 pub(crate) fn id(cx: &mut Cx, value: &Json, at: &Loc) -> Option<String> {
     let s = string(cx, value, at)?;
     if !is_id(s) {
-        let message = format!(
-            "The id {} is not valid: use 1 to 64 lower-case letters a-z, digits and hyphens, \
-             starting with a letter or digit.",
-            shown(s)
-        );
-        cx.error(at, code::INVALID_ID, message);
+        cx.error(at, ProblemKind::InvalidId { value: clip(s) });
         return None;
     }
     Some(s.to_owned())
@@ -239,12 +208,7 @@ pub(crate) fn id(cx: &mut Cx, value: &Json, at: &Loc) -> Option<String> {
 pub(crate) fn language(cx: &mut Cx, value: &Json, at: &Loc) -> Option<String> {
     let s = string(cx, value, at)?;
     if !is_language(s) {
-        let message = format!(
-            "The language code {} is not valid: use a two- or three-letter ISO 639 code in \
-             lower case, such as \"id\" or \"en\".",
-            shown(s)
-        );
-        cx.error(at, code::INVALID_LANGUAGE, message);
+        cx.error(at, ProblemKind::InvalidLanguage { value: clip(s) });
         return None;
     }
     Some(s.to_owned())
@@ -255,9 +219,8 @@ pub(crate) fn date(cx: &mut Cx, value: &Json, at: &Loc) -> Option<PartialDate> {
     let s = string(cx, value, at)?;
     match PartialDate::parse(s) {
         Ok(d) => Some(d),
-        Err(e) => {
-            let message = format!("The date {} is not valid: {e}.", shown(s));
-            cx.error(at, code::INVALID_DATE, message);
+        Err(error) => {
+            cx.error(at, ProblemKind::InvalidDate { value: clip(s), error });
             None
         }
     }
@@ -274,7 +237,7 @@ pub(crate) enum Need {
 /// A localised text: an object from declared language to non-blank text.
 pub(crate) fn l10n(cx: &mut Cx, value: &Json, at: &Loc, need: Need) -> Option<L10n> {
     let Json::Object(entries) = value else {
-        cx.wrong_type(at, "an object of texts by language, such as {\"en\": \"…\"}", value);
+        cx.wrong_type(at, Expected::Texts, value);
         return None;
     };
     let mut texts = Vec::with_capacity(entries.len());
@@ -283,19 +246,13 @@ pub(crate) fn l10n(cx: &mut Cx, value: &Json, at: &Loc, need: Need) -> Option<L1
     for (i, (lang, v)) in entries.iter().enumerate() {
         let entry_at = at.field(lang, i);
         if !seen.insert(lang.as_str()) {
-            let message =
-                format!("The language {} appears more than once here; keep only one.", shown(lang));
-            cx.error(&entry_at, code::DUPLICATE_KEY, message);
+            cx.error(&entry_at, ProblemKind::DuplicateTextLanguage { lang: clip(lang) });
             ok = false;
             continue;
         }
         let declared = cx.languages.as_ref().is_none_or(|langs| langs.contains(lang));
         if !declared {
-            let message = format!(
-                "The language {} is not listed in \"languages\", so this text is ignored.",
-                shown(lang)
-            );
-            cx.warning(&entry_at, code::UNDECLARED_LANGUAGE, message);
+            cx.warning(&entry_at, ProblemKind::UndeclaredLanguage { lang: clip(lang) });
         }
         match text(cx, v, &entry_at) {
             Some(t) if declared => texts.push((lang.clone(), t)),
@@ -309,19 +266,13 @@ pub(crate) fn l10n(cx: &mut Cx, value: &Json, at: &Loc, need: Need) -> Option<L1
             continue;
         }
         let missing_at = at.missing(lang);
+        let kind = |required| ProblemKind::MissingTranslation { lang: lang.clone(), required };
         match need {
             Need::Required => {
-                let message = format!("The text in language \"{lang}\" is missing.");
-                cx.error(&missing_at, code::MISSING_TRANSLATION, message);
+                cx.error(&missing_at, kind(true));
                 ok = false;
             }
-            Need::Optional => {
-                let message = format!(
-                    "The text in language \"{lang}\" is missing; readers in that language see \
-                     another language instead."
-                );
-                cx.warning(&missing_at, code::MISSING_TRANSLATION, message);
-            }
+            Need::Optional => cx.warning(&missing_at, kind(false)),
         }
     }
     cx.languages = languages;
@@ -340,8 +291,10 @@ mod tests {
         Json::Object(entries.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())
     }
 
+    use crate::bundle::code;
+
     fn codes(cx: Cx) -> Vec<(String, &'static str, Severity)> {
-        cx.finish().into_iter().map(|p| (p.path, p.code, p.severity)).collect()
+        cx.finish().into_iter().map(|p| (p.path.clone(), p.code(), p.severity)).collect()
     }
 
     #[test]
@@ -398,14 +351,16 @@ mod tests {
     fn the_report_is_capped() {
         let mut cx = Cx::default();
         for i in 0..MAX_PROBLEMS + 2 {
-            cx.warning(&Loc::root().item(i), code::UNKNOWN_FIELD, "W.");
+            cx.warning(&Loc::root().item(i), ProblemKind::UnknownField { field: "w".into() });
         }
-        cx.error(&Loc::root(), code::WRONG_TYPE, "E.");
+        cx.error(&Loc::root(), ProblemKind::NoEvents);
         assert!(cx.has_errors());
         let problems = cx.finish();
         assert_eq!(problems.len(), MAX_PROBLEMS + 1);
         let last = problems.last().unwrap();
-        assert_eq!((last.code, last.severity), (code::TOO_MANY_PROBLEMS, Severity::Error));
-        assert!(last.message.starts_with("3 more problems were found"), "{}", last.message);
+        assert_eq!((last.code(), last.severity), (code::TOO_MANY_PROBLEMS, Severity::Error));
+        assert_eq!(last.kind, ProblemKind::TooManyProblems { errors: 1, warnings: 2 });
+        let message = last.message(crate::i18n::Lang::En);
+        assert!(message.starts_with("3 more problems were found"), "{message}");
     }
 }

@@ -1,12 +1,13 @@
 //! The validator's top level: the document, `languages`, `range`, categories, eras and sources.
 //! Events and excerpts are in `events.rs`.
 
-use super::checks::{normalise_color, shown, url_problem};
+use super::checks::{normalise_color, url_problem};
 use super::events::{events, EventSource, Refs};
+use super::kind::{clip, Expected, ListName, ProblemKind, Thing};
 use super::limits::{MAX_LANGUAGES, SUPPORTED_VERSIONS};
 use super::model::{Bundle, Category, Era, Icon, Source};
 use super::path::Loc;
-use super::problem::{code, Report};
+use super::problem::Report;
 use super::read::{
     date, id, l10n, language, list, object, optional, required, string, within_limit, Cx, Need,
 };
@@ -63,8 +64,8 @@ pub fn validate_with(json: &Json, events: &mut dyn EventSource) -> Report {
 fn check(json: &Json, events: Option<&mut dyn EventSource>) -> Report {
     let mut cx = Cx::default();
     let bundle = match unsupported_version(json) {
-        Some(message) => {
-            cx.error(&Loc::root().field("version", 0), code::UNSUPPORTED_VERSION, message);
+        Some(kind) => {
+            cx.error(&Loc::root().field("version", 0), kind);
             None
         }
         None => bundle(&mut cx, json, events),
@@ -75,20 +76,15 @@ fn check(json: &Json, events: Option<&mut dyn EventSource>) -> Report {
 
 /// A numeric `version` that this validator does not read. The rest of such a document follows
 /// rules we do not know, so it is not checked further: its problems would only be noise.
-fn unsupported_version(json: &Json) -> Option<String> {
+fn unsupported_version(json: &Json) -> Option<ProblemKind> {
     let n = json.get("version")?.as_f64()?;
     if supported_version(n).is_some() {
         return None;
     }
-    let list: Vec<String> = SUPPORTED_VERSIONS.iter().map(u32::to_string).collect();
-    let (noun, list) = match list.as_slice() {
-        [one] => ("version", one.clone()),
-        more => ("versions", more.join(", ")),
-    };
-    Some(format!(
-        "This bundle is version {n}, but this widget reads only {noun} {list}. \
-         Use a newer widget, or write the bundle in a supported version."
-    ))
+    Some(ProblemKind::UnsupportedVersion {
+        found: crate::num::fixed(n, 6),
+        supported: SUPPORTED_VERSIONS.to_vec(),
+    })
 }
 
 fn supported_version(n: f64) -> Option<u32> {
@@ -100,7 +96,7 @@ fn bundle(cx: &mut Cx, json: &Json, source: Option<&mut dyn EventSource>) -> Opt
     let version = required(cx, &f, "version", |cx, v, at| match v.as_f64() {
         Some(n) => supported_version(n),
         None => {
-            cx.wrong_type(at, "a whole number such as 1", v);
+            cx.wrong_type(at, Expected::Version, v);
             None
         }
     });
@@ -144,14 +140,11 @@ fn bundle(cx: &mut Cx, json: &Json, source: Option<&mut dyn EventSource>) -> Opt
 fn languages(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Vec<String>> {
     let items = list(cx, value, at)?;
     if items.is_empty() {
-        let message = "List at least one language, such as [\"en\"]; the first is the default.";
-        cx.error(at, code::EMPTY_LIST, message);
+        cx.error(at, ProblemKind::EmptyList { list: ListName::Languages });
         return None;
     }
     if items.len() > MAX_LANGUAGES {
-        let message =
-            format!("The bundle lists {} languages; the limit is {MAX_LANGUAGES}.", items.len());
-        cx.error(at, code::TOO_MANY_LANGUAGES, message);
+        cx.error(at, ProblemKind::TooManyLanguages { count: items.len() });
         return None;
     }
     let mut out: Vec<String> = Vec::with_capacity(items.len());
@@ -160,8 +153,7 @@ fn languages(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Vec<String>> {
         let item_at = at.item(i);
         match language(cx, item, &item_at) {
             Some(lang) if out.contains(&lang) => {
-                let message = format!("The language {} is listed twice.", shown(&lang));
-                cx.error(&item_at, code::DUPLICATE_LANGUAGE, message);
+                cx.error(&item_at, ProblemKind::DuplicateLanguage { lang: clip(&lang) });
                 ok = false;
             }
             Some(lang) => out.push(lang),
@@ -186,8 +178,7 @@ fn range(cx: &mut Cx, value: &Json, at: &Loc) -> Option<(PartialDate, PartialDat
 /// dates are fine: `"1958"` to `"1958-08"` is a span within 1958.
 pub(crate) fn end_after_start(cx: &mut Cx, start: PartialDate, end: PartialDate, at: &Loc) -> bool {
     if end.last_day() < start.first_day() {
-        let message = format!("The end ({end}) is before the start ({start}).");
-        cx.error(at, code::END_BEFORE_START, message);
+        cx.error(at, ProblemKind::EndBeforeStart { start, end });
         return false;
     }
     true
@@ -204,8 +195,7 @@ pub(crate) fn inside_range(
         return true;
     };
     if d.first_day() < start.first_day() || d.last_day() > end.last_day() {
-        let message = format!("The date {d} is outside the bundle's range, {start} to {end}.");
-        cx.error(at, code::OUT_OF_RANGE, message);
+        cx.error(at, ProblemKind::OutOfRange { date: d, start, end });
         return false;
     }
     true
@@ -224,7 +214,7 @@ fn listed<T>(
     cx: &mut Cx,
     value: &Json,
     at: &Loc,
-    what: &str,
+    thing: Thing,
     mut read: impl FnMut(&mut Cx, &Json, &Loc, usize) -> Option<T>,
 ) -> Option<Listed<T>> {
     let values = list(cx, value, at)?;
@@ -234,8 +224,8 @@ fn listed<T>(
         let item_at = at.item(i);
         if let Some(Json::String(raw)) = v.get("id") {
             if index.contains_key(raw.as_str()) {
-                let message = format!("Another {what} already has the id {}.", shown(raw));
-                cx.error(&item_at.field("id", id_position(v)), code::DUPLICATE_ID, message);
+                let kind = ProblemKind::DuplicateId { thing, id: clip(raw) };
+                cx.error(&item_at.field("id", id_position(v)), kind);
                 items = None;
             } else {
                 index.insert(raw.clone(), i);
@@ -256,11 +246,11 @@ pub(crate) fn id_position(v: &Json) -> usize {
 
 fn categories(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Listed<Category>> {
     if value.as_array().is_some_and(<[Json]>::is_empty) {
-        cx.error(at, code::EMPTY_LIST, "List at least one category.");
+        cx.error(at, ProblemKind::EmptyList { list: ListName::Categories });
         // No index either: events are then not also reported as naming unknown categories.
         return None;
     }
-    listed(cx, value, at, "category", |cx, v, at, i| {
+    listed(cx, value, at, Thing::Category, |cx, v, at, i| {
         let f = object(cx, v, at, &["id", "label", "color", "icon"])?;
         let id = required(cx, &f, "id", id);
         let label = required(cx, &f, "label", |cx, v, at| l10n(cx, v, at, Need::Required));
@@ -268,12 +258,7 @@ fn categories(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Listed<Category>> {
             let s = string(cx, v, at)?;
             let color = normalise_color(s);
             if color.is_none() {
-                let message = format!(
-                    "The colour {} is not valid: write it as #rgb or #rrggbb, such as #c33 or \
-                     #cc3333.",
-                    shown(s)
-                );
-                cx.error(at, code::INVALID_COLOR, message);
+                cx.error(at, ProblemKind::InvalidColor { value: clip(s) });
             }
             color
         });
@@ -281,9 +266,7 @@ fn categories(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Listed<Category>> {
             let s = string(cx, v, at)?;
             let icon = Icon::from_name(s);
             if icon.is_none() {
-                let names: Vec<&str> = Icon::ALL.iter().map(Icon::name).collect();
-                let message = format!("The icon {} is not one of {}.", shown(s), names.join(", "));
-                cx.error(at, code::INVALID_ICON, message);
+                cx.error(at, ProblemKind::InvalidIcon { value: clip(s) });
             }
             icon
         });
@@ -303,7 +286,7 @@ fn eras(
     at: &Loc,
     range: Option<(PartialDate, PartialDate)>,
 ) -> Option<Vec<Era>> {
-    let listed = listed(cx, value, at, "era", |cx, v, at, _| {
+    let listed = listed(cx, value, at, Thing::Era, |cx, v, at, _| {
         let f = object(cx, v, at, &["id", "start", "end", "label"])?;
         let id = required(cx, &f, "id", id);
         let start = required(cx, &f, "start", |cx, v, at| {
@@ -324,7 +307,7 @@ const SOURCE_FIELDS: &[&str] =
     &["id", "publisher", "title", "author", "published", "lang", "url", "accessed", "note"];
 
 fn sources(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Listed<Source>> {
-    listed(cx, value, at, "source", |cx, v, at, _| {
+    listed(cx, value, at, Thing::Source, |cx, v, at, _| {
         let f = object(cx, v, at, SOURCE_FIELDS)?;
         let id = required(cx, &f, "id", id);
         let publisher = required(cx, &f, "publisher", super::read::text);
@@ -355,7 +338,7 @@ fn url(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Option<String>> {
         Json::Null => return Some(None),
         Json::String(s) => s,
         other => {
-            cx.wrong_type(at, "a link (https://…) or null", other);
+            cx.wrong_type(at, Expected::UrlOrNull, other);
             return None;
         }
     };
@@ -363,7 +346,7 @@ fn url(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Option<String>> {
         return None;
     }
     if let Some(why) = url_problem(s) {
-        cx.error(at, code::INVALID_URL, format!("The link {} is not allowed. {why}", shown(s)));
+        cx.error(at, ProblemKind::InvalidUrl { value: clip(s), why });
         return None;
     }
     Some(Some(s.clone()))
@@ -372,6 +355,8 @@ fn url(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::code;
+    use crate::i18n::Lang;
 
     fn s(text: &str) -> Json {
         Json::String(text.to_owned())
@@ -422,13 +407,13 @@ mod tests {
     fn an_unsupported_version_is_the_only_problem_reported() {
         let report = validate(&obj(&[("version", Json::Number(2.0)), ("junk", Json::Null)]));
         assert_eq!(report.problems.len(), 1);
-        assert_eq!(report.problems[0].code, code::UNSUPPORTED_VERSION);
+        assert_eq!(report.problems[0].code(), code::UNSUPPORTED_VERSION);
         assert!(report.problems[0]
-            .message
+            .message(Lang::En)
             .contains("version 2, but this widget reads only version 1"));
         // A version that is not a number at all is an ordinary type error, and checking goes on.
         let report = validate(&obj(&[("version", s("1"))]));
-        assert_eq!(report.problems[0].code, code::WRONG_TYPE);
+        assert_eq!(report.problems[0].code(), code::WRONG_TYPE);
         assert!(report.problems.len() > 1);
     }
 
@@ -448,7 +433,7 @@ mod tests {
     #[test]
     fn a_broken_category_list_does_not_fail_every_event_again() {
         let report = validate(&bundle_with(vec![], "c0"));
-        let found: Vec<_> = report.problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
+        let found: Vec<_> = report.problems.iter().map(|p| (p.path.as_str(), p.code())).collect();
         assert_eq!(found, [("categories", code::EMPTY_LIST)]);
         // An invalid id is still known to references, so only the id itself is reported.
         let report = validate(&bundle_with(vec![category("C0", None)], "C0"));
