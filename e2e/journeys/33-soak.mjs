@@ -52,6 +52,14 @@ export const journeys = {
       if (streaming) WebAssembly.instantiateStreaming = (...a) => streaming.apply(WebAssembly, a).then(keep);
       const plain = WebAssembly.instantiate;
       WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
+      // The popover's source links open the source in a new tab. A random click landing on one
+      // would leave the widget for an unreachable page (there is no network here), and a random
+      // drag starting on one is the browser's own link drag: neither exercises the widget, and
+      // after a few such tabs Chromium closed the page under test. The soak keeps to the widget.
+      document.addEventListener("click", (e) => {
+        if (e.target.closest && e.target.closest('a[target="_blank"]')) e.preventDefault();
+      }, true);
+      document.addEventListener("dragstart", (e) => e.preventDefault(), true);
     });
     const cdp = await context.newCDPSession(page);
     const t0 = Date.now();

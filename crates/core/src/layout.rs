@@ -425,7 +425,7 @@ pub fn layout_until(
             // Two lines first where one would reach over as many later markers as there are
             // other lanes: they would have nowhere to go but under a cut.
             let over = starts[k + 1..].partition_point(|&x| x < line_end);
-            let wrap_first = wrapped_end.is_some() && over >= 1;
+            let wrap_first = wrapped_end.is_some() && over >= (usize::from(max_lanes) / 2).max(2);
             let mut options = [(Label::Line, Some(line_end)), (Label::Wrapped, wrapped_end)];
             if wrap_first {
                 options.swap(0, 1);
