@@ -90,8 +90,8 @@ export const journeys = {
     }
   },
 
-  async "no overlap at 320, 768, 1280 and 2560 px in both languages"({ page, base, shot }) {
-    for (const width of [320, 768, 1280, 2560]) {
+  async "no overlap at 320, 375, 768, 1280 and 2560 px in both languages"({ page, base, shot }) {
+    for (const width of [320, 375, 768, 1280, 2560]) {
       for (const lang of ["id", "en"]) {
         await page.setViewportSize({ width, height: 800 });
         await page.goto(`${base}/index.html?lang=${lang}`);
@@ -100,12 +100,13 @@ export const journeys = {
         const o = await overlaps(page);
         const ms = await markers(page);
         note(`${width} px ${lang}: ${ms.filter((m) => m.whole).length} whole titles of ${ms.filter((m) => m.onScreen).length} markers on screen`);
-        if (lang === "id" && (width === 375 || width === 2560 || width === 320)) await shot(`whole-range-${width}-${lang}`);
+        if (width === 375 || width === 2560 || width === 1280) await shot(`whole-range-${width}-${lang}`);
         assert(o.length === 0, `${width} px ${lang}: overlaps: ${o.slice(0, 5).join("; ")}`);
         // And zoomed to a year, where labels are longest.
         await page.goto(`${base}/index.html?lang=${lang}#range=1958-01..1958-12`);
         await ready(page);
         await settled(page);
+        if (width === 375 || width === 2560 || width === 1280) await shot(`year-1958-${width}-${lang}`);
         const o2 = await overlaps(page);
         assert(o2.length === 0, `${width} px ${lang}, 1958: overlaps: ${o2.slice(0, 5).join("; ")}`);
       }

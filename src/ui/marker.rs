@@ -13,6 +13,10 @@ use crate::ui::ctx::Ctx;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// How a label looks: its kind, whether it is drawn left of the marker, and its width, cut,
+/// stick and flip as CSS values.
+type LabelLooks = (Label, bool, Option<String>, Option<String>, Option<String>, Option<String>);
+
 /// One thing drawn on the track.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Item {
@@ -78,13 +82,23 @@ pub fn render_item(
             });
             // Room from the marker to the end of the range, past which nothing can be seen:
             // labels and the hover name stop there instead of being cut mid-word.
-            let room = format!("calc({} * var(--tl-ppd) * 1px - 28px)", fixed(end - anchor, 3));
+            // Only where it can ever bite (within 800 px of the end at the whole range): a value
+            // of --tl-ppd in a label's max-width re-lays the label out on every frame of a zoom.
+            let span = ctx.model.with_value(|m| m.extent.span());
+            let room = move || {
+                let ppd_min = ctx.width.get() / span.max(1.0);
+                ((end - anchor) * ppd_min < 800.0).then(|| {
+                    format!("calc({} * var(--tl-ppd) * 1px - 28px)", fixed(end - anchor, 3))
+                })
+            };
             let title = move || {
                 ctx.model.with_value(|m| m.title(&m.bundle.events[index], lang.get()).0.to_string())
             };
             let name = move || ctx.event_name(index, lang.get());
-            let label = move || {
-                let Placed { label, next, prev, left, next_px, .. } = place.get();
+            // The label's looks as strings, in a memo: a change of layout (crossing a zoom level)
+            // rewrites the few properties that changed instead of rebuilding every label's span.
+            let looks = Memo::new(move |_| {
+                let Placed { label, next, left, next_px, .. } = place.get();
                 if !label.shown() {
                     return None;
                 }
@@ -113,49 +127,37 @@ pub fn render_item(
                         fixed(LABEL_OFFSET_PX * text + w, 1)
                     )
                 });
-                // A whole title that would run past the end of the range or the right edge of
-                // the view is drawn to the left of its marker instead, where its lane has room
-                // for it (a step function of both rooms, as CSS has no conditionals).
+                // A title the layout put to the left of its marker (the end of the range is to
+                // its right). A flip at the right edge of the view too, in CSS, cost a style and
+                // layout pass of every label on every frame of a zoom.
                 let w = s.map_or(0.0, |s| label_box_px(&s, label, text));
                 let shift = fixed(w + LABEL_OFFSET_PX * text + LEFT_GAP_PX * text, 1);
-                let flip = (left).then(|| format!("-{shift}px")).or_else(|| (range_days.is_none()
-                    && matches!(label, Label::Line | Label::Wrapped)
-                    && prev.reach_px.is_finite())
-                .then(|| {
-                    let right = format!(
-                        "min(var(--tl-room, 100000px), calc(var(--tl-vw, 100000px) - ({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 17px))",
-                        fixed(anchor, 3)
-                    );
-                    let left = if prev.anchor.is_finite() {
-                        format!(
-                            "calc(min(({a} - {p}) * var(--tl-ppd) * 1px - {r}px, ({a} - {e}) * var(--tl-ppd) * 1px) - 20px)",
-                            a = fixed(anchor, 3),
-                            p = fixed(prev.anchor, 3),
-                            e = fixed(prev.end, 3),
-                            r = fixed(prev.reach_px, 1)
-                        )
-                    } else {
-                        "100000px".to_string()
-                    };
-                    format!(
-                        "max(clamp(-{shift}px, calc(({right} - {w}px) * 1000), 0px), clamp(-{shift}px, calc(({w}px - {left}) * 1000), 0px))",
-                        w = fixed(w, 1)
-                    )
-                }));
-                Some(view! {
-                    <span
-                        class="tl-marker__label"
-                        class:tl-marker__label--wrap=label == Label::Wrapped
-                        class:tl-marker__label--cut=label == Label::Cut
-                        class:tl-marker__label--left=left
-                        aria-hidden="true"
-                        style:width=width
-                        style:--tl-cut=cut
-                        style:--tl-stick=stick
-                        style:--tl-flip=flip
-                    >
-                        {title}
-                    </span>
+                let flip = left.then(|| format!("-{shift}px"));
+                Some((label, left, width, cut, stick, flip))
+            });
+            let shown = Memo::new(move |_| looks.with(Option::is_some));
+            let get = move |f: fn(&LabelLooks) -> Option<String>| {
+                move || looks.with(|l| l.as_ref().and_then(f))
+            };
+            let is =
+                move |f: fn(&LabelLooks) -> bool| move || looks.with(|l| l.as_ref().is_some_and(f));
+            let label = move || {
+                shown.get().then(|| {
+                    view! {
+                        <span
+                            class="tl-marker__label"
+                            class:tl-marker__label--wrap=is(|l| l.0 == Label::Wrapped)
+                            class:tl-marker__label--cut=is(|l| l.0 == Label::Cut)
+                            class:tl-marker__label--left=is(|l| l.1)
+                            aria-hidden="true"
+                            style:width=get(|l| l.2.clone())
+                            style:--tl-cut=get(|l| l.3.clone())
+                            style:--tl-stick=get(|l| l.4.clone())
+                            style:--tl-flip=get(|l| l.5.clone())
+                        >
+                            {title}
+                        </span>
+                    }
                 })
             };
             view! {

@@ -38,7 +38,7 @@ const DEFAULT_LANES: u16 = 9;
 /// Pixels above the first lane (axis labels) and below the last (era labels).
 const TRACK_CHROME_PX: f64 = 56.0;
 /// How far outside the view (in px) items stay in the DOM, so short pans add nothing.
-const CULL_MARGIN_PX: f64 = 400.0;
+const CULL_MARGIN_PX: f64 = 150.0;
 
 /// Layouts kept for zooming back: every level of the range in two languages, with room to
 /// spare, while a 100 000-event bundle's layouts (about 2 MB each) stay bounded.

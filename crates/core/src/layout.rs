@@ -143,8 +143,9 @@ pub struct Placed {
     /// The anchor day of the next item in the same lane (`+∞` when none): how far a label may
     /// reach at any scale, as `(next − anchor) × px per day − ROOM_CHROME_PX`.
     pub next: f64,
-    /// The item before it in its lane, for a title that flips to the left of its marker where
-    /// the right runs out (the end of the range, the edge of the view): that item's anchor day
+    /// The item before it in its lane, for a title that could flip to the left of its marker
+    /// where the right runs out at the edge of the view (the widget does not do that yet: in
+    /// CSS it cost a style pass of every label on every frame of a zoom): that item's anchor day
     /// (`−∞` when none), the day its bar ends (its anchor for a point), and how far right of its
     /// anchor its marker and label reach in px at any scale (`+∞` for a cut title, which already
     /// reaches this item).
