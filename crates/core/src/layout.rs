@@ -392,6 +392,7 @@ pub fn layout_until(
     // Marker starts in anchor order, to count how many later markers a label would reach over.
     let starts: Vec<f64> =
         order.iter().map(|&i| shapes[i].anchor * ppd - MARKER_PX / 2.0).collect();
+    let first_x = starts.iter().copied().find(|x| x.is_finite()).unwrap_or(f64::NEG_INFINITY);
     // Per class, the events (positions in `order`) the current phase considers.
     let mut todo: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     for (k, &index) in order.iter().enumerate() {
@@ -445,6 +446,10 @@ pub fn layout_until(
                 let left = options.iter().find_map(|&(label, b)| {
                     b?;
                     let (la, lb) = left_extent(s, label, ppd, text);
+                    // Not past the first marker either: the start of the range is there.
+                    if la < first_x {
+                        return None;
+                    }
                     let lane = lanes.iter().position(|l| l.is_free_anywhere(pass, la, lb))?;
                     Some((lane, label, la, lb))
                 });
