@@ -13,10 +13,6 @@ use crate::ui::ctx::Ctx;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// How a label looks: its kind, whether it is drawn left of the marker, and its width, cut,
-/// stick and flip as CSS values.
-type LabelLooks = (Label, bool, Option<String>, Option<String>, Option<String>, Option<String>);
-
 /// One thing drawn on the track.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Item {
@@ -95,9 +91,7 @@ pub fn render_item(
                 ctx.model.with_value(|m| m.title(&m.bundle.events[index], lang.get()).0.to_string())
             };
             let name = move || ctx.event_name(index, lang.get());
-            // The label's looks as strings, in a memo: a change of layout (crossing a zoom level)
-            // rewrites the few properties that changed instead of rebuilding every label's span.
-            let looks = Memo::new(move |_| {
+            let label = move || {
                 let Placed { label, next, left, next_px, .. } = place.get();
                 if !label.shown() {
                     return None;
@@ -128,36 +122,24 @@ pub fn render_item(
                     )
                 });
                 // A title the layout put to the left of its marker (the end of the range is to
-                // its right). A flip at the right edge of the view too, in CSS, cost a style and
-                // layout pass of every label on every frame of a zoom.
+                // its right).
                 let w = s.map_or(0.0, |s| label_box_px(&s, label, text));
                 let shift = fixed(w + LABEL_OFFSET_PX * text + LEFT_GAP_PX * text, 1);
                 let flip = left.then(|| format!("-{shift}px"));
-                Some((label, left, width, cut, stick, flip))
-            });
-            let shown = Memo::new(move |_| looks.with(Option::is_some));
-            let get = move |f: fn(&LabelLooks) -> Option<String>| {
-                move || looks.with(|l| l.as_ref().and_then(f))
-            };
-            let is =
-                move |f: fn(&LabelLooks) -> bool| move || looks.with(|l| l.as_ref().is_some_and(f));
-            let label = move || {
-                shown.get().then(|| {
-                    view! {
-                        <span
-                            class="tl-marker__label"
-                            class:tl-marker__label--wrap=is(|l| l.0 == Label::Wrapped)
-                            class:tl-marker__label--cut=is(|l| l.0 == Label::Cut)
-                            class:tl-marker__label--left=is(|l| l.1)
-                            aria-hidden="true"
-                            style:width=get(|l| l.2.clone())
-                            style:--tl-cut=get(|l| l.3.clone())
-                            style:--tl-stick=get(|l| l.4.clone())
-                            style:--tl-flip=get(|l| l.5.clone())
-                        >
-                            {title}
-                        </span>
-                    }
+                Some(view! {
+                    <span
+                        class="tl-marker__label"
+                        class:tl-marker__label--wrap=label == Label::Wrapped
+                        class:tl-marker__label--cut=label == Label::Cut
+                        class:tl-marker__label--left=left
+                        aria-hidden="true"
+                        style:width=width
+                        style:--tl-cut=cut
+                        style:--tl-stick=stick
+                        style:--tl-flip=flip
+                    >
+                        {title}
+                    </span>
                 })
             };
             view! {
