@@ -303,19 +303,25 @@ const DATASET: &str = "data/sino-soviet-1950-1965.json";
 /// `../shared/sources/`, beside the clone).
 const SOURCE_FILES: &[(&str, &str)] = &[("liputan6-2018", "000_2475bb2bef9d1e7c.txt")];
 
+/// The real dataset and its validation report (`None`, after saying so, while it is missing).
+fn dataset() -> Option<(Json, Report)> {
+    let path = root().join(DATASET);
+    if !path.exists() {
+        eprintln!("{DATASET} does not exist yet; skipping");
+        return None;
+    }
+    let (_, json) = read(&path);
+    let report = validate(&json);
+    Some((json, report))
+}
+
 fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
 fn the_dataset_is_clean_complete_and_quotes_its_sources_verbatim() {
-    let path = root().join(DATASET);
-    if !path.exists() {
-        eprintln!("{DATASET} does not exist yet; skipping");
-        return;
-    }
-    let (_, json) = read(&path);
-    let report = validate(&json);
+    let Some((_, report)) = dataset() else { return };
     let shown: String = report.problems.iter().map(|p| format!("\n  {p}")).collect();
     assert!(report.problems.is_empty(), "{DATASET}:{shown}");
     let bundle = report.bundle.unwrap();
@@ -402,13 +408,7 @@ const AWAITING_SECOND_SOURCE: &[&str] = &[];
 
 #[test]
 fn every_event_rests_on_sources_that_a_reader_can_follow() {
-    let path = root().join(DATASET);
-    if !path.exists() {
-        eprintln!("{DATASET} does not exist yet; skipping");
-        return;
-    }
-    let (_, json) = read(&path);
-    let report = validate(&json);
+    let Some((json, report)) = dataset() else { return };
     let bundle = report.bundle.expect("the dataset validates");
     let mut failures = Vec::new();
 

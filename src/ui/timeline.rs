@@ -217,7 +217,6 @@ pub fn Timeline(
             let _ = style.set_property("--tl-v0", &fixed(v.start, 4));
             let _ =
                 style.set_property("--tl-ppd", &fixed(if w > 0.0 { w / v.span() } else { 0.0 }, 6));
-            let _ = style.set_property("--tl-vw", &format!("{}px", fixed(w, 1)));
         }
     });
 

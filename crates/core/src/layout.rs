@@ -143,13 +143,6 @@ pub struct Placed {
     /// The anchor day of the next item in the same lane (`+∞` when none): how far a label may
     /// reach at any scale, as `(next − anchor) × px per day − ROOM_CHROME_PX`.
     pub next: f64,
-    /// The item before it in its lane, for a title that could flip to the left of its marker
-    /// where the right runs out at the edge of the view (the widget does not do that yet: in
-    /// CSS it cost a style pass of every label on every frame of a zoom): that item's anchor day
-    /// (`−∞` when none), the day its bar ends (its anchor for a point), and how far right of its
-    /// anchor its marker and label reach in px at any scale (`+∞` for a cut title, which already
-    /// reaches this item).
-    pub prev: Prev,
     /// The title is drawn to the left of its marker: on the right it would run past the end of
     /// the range.
     pub left: bool,
@@ -158,33 +151,11 @@ pub struct Placed {
     pub next_px: f64,
 }
 
-/// The previous item in a lane, as [`Placed::prev`] describes.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Prev {
-    pub anchor: f64,
-    pub end: f64,
-    pub reach_px: f64,
-}
-
-impl Prev {
-    /// No item before: all the room in the world.
-    pub const NONE: Prev =
-        Prev { anchor: f64::NEG_INFINITY, end: f64::NEG_INFINITY, reach_px: 0.0 };
-}
-
 impl Placed {
     /// A bare marker in `lane` with no neighbours known (a cluster of one, or the focused event
     /// drawn on the cluster row).
     pub fn bare(index: usize, lane: u16) -> Placed {
-        Placed {
-            index,
-            lane,
-            label: Label::Bare,
-            next: f64::INFINITY,
-            prev: Prev::NONE,
-            left: false,
-            next_px: 0.0,
-        }
+        Placed { index, lane, label: Label::Bare, next: f64::INFINITY, left: false, next_px: 0.0 }
     }
 
     /// Whether a label is drawn (any of [`Label::Line`], [`Label::Wrapped`], [`Label::Cut`]).
@@ -524,15 +495,7 @@ pub fn layout_until(
                 };
             }
             lanes[lane].insert(pass, Span { a, b, item: placed.len() });
-            placed.push(Placed {
-                index,
-                lane: lane as u16,
-                label,
-                next: f64::INFINITY,
-                prev: Prev::NONE,
-                left: false,
-                next_px: 0.0,
-            });
+            placed.push(Placed { label, ..Placed::bare(index, lane as u16) });
         }
         todo[c] = deferred;
     }
@@ -548,7 +511,7 @@ fn bare_end_of(shapes: &[Shape], p: &Placed, ppd: f64, text: f64) -> f64 {
     full_extent(&shapes[p.index], Label::Bare, ppd, text).1
 }
 
-/// Sets each placed item's [`Placed::next`] and [`Placed::prev`]: its neighbours in its lane.
+/// Sets each placed item's [`Placed::next`] and [`Placed::next_px`]: its next neighbour in its lane.
 fn link_neighbours(shapes: &[Shape], placed: &mut [Placed], lanes: u16, text: f64) {
     let mut by_lane: Vec<Vec<usize>> = vec![Vec::new(); usize::from(lanes)];
     for (i, p) in placed.iter().enumerate() {
@@ -561,17 +524,6 @@ fn link_neighbours(shapes: &[Shape], placed: &mut [Placed], lanes: u16, text: f6
         });
         for w in items.windows(2) {
             placed[w[0]].next = shapes[placed[w[1]].index].anchor;
-            let p = placed[w[0]];
-            let s = &shapes[p.index];
-            let reach_px = match p.label {
-                _ if p.left => MARKER_PX / 2.0,
-                Label::Cut => f64::INFINITY,
-                Label::Bare => MARKER_PX / 2.0,
-                Label::Line | Label::Wrapped => {
-                    LABEL_OFFSET_PX * text.max(1.0) + label_box_px(s, p.label, text)
-                }
-            };
-            placed[w[1]].prev = Prev { anchor: s.anchor, end: s.end.max(s.anchor), reach_px };
             // A next title drawn on the left of its marker takes room from a cut one.
             let n = placed[w[1]];
             if n.left {

@@ -127,8 +127,8 @@ fn event(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Event> {
     let title = required(cx, &f, "title", |cx, v, at| l10n(cx, v, at, Need::Required));
     let summary = required(cx, &f, "summary", |cx, v, at| l10n(cx, v, at, Need::Required));
     let date_note = optional(cx, &f, "date_note", |cx, v, at| l10n(cx, v, at, Need::Optional));
-    let excerpts = optional(cx, &f, "excerpts", |cx, v, at| excerpts(cx, v, at, refs));
-    let sources = optional(cx, &f, "sources", |cx, v, at| citations(cx, v, at, refs));
+    let excerpts = optional(cx, &f, "excerpts", |cx, v, at| each(cx, v, at, refs, excerpt));
+    let sources = optional(cx, &f, "sources", |cx, v, at| each(cx, v, at, refs, citation));
     let media = optional(cx, &f, "media", media);
     Some(Event {
         id: id?,
@@ -252,12 +252,19 @@ fn media(cx: &mut Cx, value: &Json, at: &Loc) -> Option<Media> {
     })
 }
 
-fn excerpts(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Excerpt>> {
+/// Each item of a list read by `one`, every problem reported; the list only when all are valid.
+fn each<T>(
+    cx: &mut Cx,
+    value: &Json,
+    at: &Loc,
+    refs: &Refs,
+    one: fn(&mut Cx, &Json, &Loc, &Refs) -> Option<T>,
+) -> Option<Vec<T>> {
     let items = list(cx, value, at)?;
     let mut out = Some(Vec::with_capacity(items.len()));
     for (i, item) in items.iter().enumerate() {
-        match (excerpt(cx, item, &at.item(i), refs), out.as_mut()) {
-            (Some(e), Some(out)) => out.push(e),
+        match (one(cx, item, &at.item(i), refs), out.as_mut()) {
+            (Some(x), Some(out)) => out.push(x),
             _ => out = None,
         }
     }
@@ -272,18 +279,6 @@ fn excerpt(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Excerpt> 
     let text = required(cx, &f, "text", text);
     let note = optional(cx, &f, "note", |cx, v, at| l10n(cx, v, at, Need::Optional));
     Some(Excerpt { source: source?, lang: lang?, text: text?, note: note? })
-}
-
-fn citations(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Vec<Citation>> {
-    let items = list(cx, value, at)?;
-    let mut out = Some(Vec::with_capacity(items.len()));
-    for (i, item) in items.iter().enumerate() {
-        match (citation(cx, item, &at.item(i), refs), out.as_mut()) {
-            (Some(c), Some(out)) => out.push(c),
-            _ => out = None,
-        }
-    }
-    out
 }
 
 fn citation(cx: &mut Cx, value: &Json, at: &Loc, refs: &Refs) -> Option<Citation> {
