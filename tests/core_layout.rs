@@ -10,8 +10,8 @@ use timeline::core::calendar::day_number;
 use timeline::core::i18n::Lang;
 use timeline::core::json::Json;
 use timeline::core::layout::{
-    extent_of, layout, layout_until, layout_with, level_of, level_px_per_day, Label, Layout, Shape,
-    CLUSTER_PX, PRESENT_TEXT,
+    extent_of, flip_at_view_edge, layout, layout_at, layout_until, layout_with, level_of,
+    level_px_per_day, Label, Layout, Shape, CLUSTER_PX, MARKER_PX, PRESENT_TEXT,
 };
 
 /// A shape whose title is `chars` characters at the estimated 7 px each, wrapping to a bit more
@@ -53,7 +53,11 @@ fn shapes() -> impl Strategy<Value = Vec<Shape>> {
 
 /// Every property of one layout; `Err` says which failed.
 fn check_layout(shapes: &[Shape], level: i32, max_lanes: u16, l: &Layout) -> Result<(), String> {
-    let ppd = level_px_per_day(level);
+    // The scale it was fitted at: its level's, or the whole range's inside that level.
+    let ppd = l.ppd;
+    if !(level_px_per_day(level) <= ppd && ppd <= level_px_per_day(level + 1)) {
+        return Err(format!("fitted at {ppd} px per day, outside level {level}"));
+    }
     if l.level != level {
         return Err(format!("level {} for {level}", l.level));
     }
@@ -176,8 +180,46 @@ proptest! {
         let end = f64::from(FIRST_DAY) + end * f64::from(LAST_DAY - FIRST_DAY);
         let l = layout_until(&shapes, level, max_lanes, 1.0, true, end);
         check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
+        // Only points, and ranges whose bar is shorter than a marker, have a title on the left.
         for p in l.placed.iter().filter(|p| p.left) {
-            prop_assert!(shapes[p.index].end <= shapes[p.index].anchor, "a range drawn on the left");
+            let s = shapes[p.index];
+            prop_assert!((s.end - s.anchor) * level_px_per_day(level) < MARKER_PX, "a range drawn on the left");
+        }
+    }
+
+    /// Flipping titles at the right edge of a view keeps lanes free of overlap at that scale,
+    /// moves only whole titles of points that ran past the edge, and keeps them inside the view.
+    #[test]
+    fn titles_flipped_at_the_view_edge_overlap_nothing(
+        shapes in shapes(),
+        level in 0_i32..=32,
+        max_lanes in 1_u16..=8,
+        zoom in 1.0_f64..1.414,
+        start in 0.0_f64..=1.0,
+    ) {
+        let l = layout(&shapes, level, max_lanes);
+        let ppd = level_px_per_day(level) * zoom;
+        let v0 = f64::from(FIRST_DAY) + start * f64::from(LAST_DAY - FIRST_DAY);
+        let v1 = v0 + 1000.0 / ppd;
+        let mut drawn = l.placed.clone();
+        flip_at_view_edge(&mut drawn, &shapes, (v0, v1), ppd, l.text);
+        let mut items: Vec<(u16, f64, f64, usize)> = drawn
+            .iter()
+            .map(|p| {
+                let (a, b) = extent_of(&shapes[p.index], p, ppd, l.text);
+                (p.lane, a, b, p.index)
+            })
+            .collect();
+        items.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+        for w in items.windows(2) {
+            prop_assert!(!(w[0].0 == w[1].0 && w[1].1 < w[0].2), "{:?} and {:?} overlap", w[0], w[1]);
+        }
+        for (before, after) in l.placed.iter().zip(&drawn) {
+            if before.left != after.left {
+                prop_assert!(matches!(after.label, Label::Line | Label::Wrapped));
+                let (a, _) = extent_of(&shapes[after.index], after, ppd, l.text);
+                prop_assert!(a >= v0 * ppd, "flipped off the left edge");
+            }
         }
     }
 
@@ -484,8 +526,10 @@ fn the_real_dataset_on_the_whole_range_at_1280_px_shows_30_whole_titles() {
     let p = real_dataset();
     for lang in [Lang::En, Lang::Id] {
         let shapes = p.shapes(lang);
-        let level = level_of(1280.0 / p.extent.span());
-        let l = layout_until(&shapes, level, 9, 1.0, true, p.extent.end);
+        // The track inside the widget's frame at a 1280 px window.
+        let ppd = 1170.0 / p.extent.span();
+        let level = level_of(ppd);
+        let l = layout_at(&shapes, level, ppd, 9, 1.0, true, p.extent.end);
         check_layout(&shapes, level, 9, &l).unwrap();
         let count = |k: Label| l.placed.iter().filter(|p| p.label == k).count();
         let whole = count(Label::Line) + count(Label::Wrapped);

@@ -3,7 +3,7 @@
 use crate::core::bundle::Event;
 use crate::core::i18n::{format_range, Lang};
 use crate::core::prepared::{anchor_of, Prepared};
-use crate::core::scale::View;
+use crate::core::scale::{Screen, View};
 use crate::core::search::Query;
 use crate::core::view_state::{reduce, Action, Outcome, Track, ViewState};
 use crate::ui::motion::animate_to;
@@ -18,6 +18,8 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub view: RwSignal<View>,
     pub width: RwSignal<f64>,
+    /// Days to pixels for the current view and width: every position on the track reads it.
+    pub screen: Memo<Screen>,
     /// The event whose popover is open.
     pub selected: RwSignal<Option<usize>>,
     /// The event that holds the track's single tab stop.
@@ -95,7 +97,10 @@ impl Ctx {
         );
         let focus = RwSignal::new(0);
         let selected = RwSignal::new(None);
+        let view = RwSignal::new(extent.full());
+        let width = RwSignal::new(0.0);
         Ctx {
+            screen: Memo::new(move |_| view.get().screen(width.get())),
             focus_is: StoredValue::new(Selector::new(move || focus.get())),
             open_is: StoredValue::new(Selector::new(move || selected.get())),
             anchors: StoredValue::new(anchors),
@@ -104,8 +109,8 @@ impl Ctx {
             notice: RwSignal::new(String::new()),
             model: StoredValue::new(model),
             lang,
-            view: RwSignal::new(extent.full()),
-            width: RwSignal::new(0.0),
+            view,
+            width,
             selected,
             focus,
             hidden,

@@ -8,9 +8,13 @@ use crate::core::layout::{
 };
 use crate::core::num::fixed;
 use crate::core::prepared::anchor_of;
+use crate::core::scale::Screen;
 use crate::core::view_state::Action;
 use crate::ui::ctx::Ctx;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// One thing drawn on the track.
@@ -39,33 +43,78 @@ impl Item {
     }
 }
 
-/// One row of the track. An event's row is keyed by the event alone and reads its lane and
-/// label from `visible` (a memo per row, so only rows whose placement changed are touched):
-/// the same button lives on through zooms, filters and language changes.
-pub fn render_item(
-    ctx: Ctx,
-    it: Item,
-    visible: Memo<Vec<Item>>,
-    shapes: Memo<Arc<Vec<Shape>>>,
-) -> AnyView {
-    let lang = ctx.lang;
-    match it {
-        Item::Event(Placed { index, .. }) => {
-            type Place = Placed;
-            let none: Place = Placed::bare(index, 0);
-            let place = Memo::new(move |before: Option<&Place>| {
-                visible.with(|v| {
-                    let key = (0, index, 0);
-                    match v.binary_search_by(|it| it.key().cmp(&key)) {
-                        Ok(pos) => match v[pos] {
-                            Item::Event(p) => p,
-                            Item::Cluster { .. } => none,
-                        },
-                        // Leaving the DOM: keep what it shows until then.
-                        Err(_) => before.copied().unwrap_or(none),
+/// The rows on the track, by item key: each row's placement as a signal of its own, and how
+/// to write its position in pixels for a scale.
+///
+/// Why not a memo per row reading the list of drawn items, and `style:left` closures reading
+/// the scale: every zoom frame changes both, so every row's closures re-ran and re-subscribed,
+/// and unsubscribing from a source with a few hundred subscribers shifts them all
+/// (reactive_graph keeps subscribers in order): script time grew with the square of the rows
+/// (`bench/profile.mjs --js`, 1 000 events: `IndexMap::shift_remove` first of all functions,
+/// gone after this change). Now one effect per frame hands each row its placement (a row
+/// re-renders only when its own changed) and writes positions directly.
+#[derive(Clone, Copy)]
+pub struct Rows(StoredValue<BTreeMap<(u8, usize, usize), Row>, LocalStorage>);
+
+struct Row {
+    /// Set only for event rows: a cluster's placement is its key.
+    place: Option<RwSignal<Placed>>,
+    /// Writes the row's position for a scale.
+    paint: Rc<dyn Fn(Screen)>,
+}
+
+impl Default for Rows {
+    fn default() -> Rows {
+        Rows(StoredValue::new_local(BTreeMap::new()))
+    }
+}
+
+impl Rows {
+    /// Gives each drawn row its placement and writes every row's position for `screen`.
+    pub fn update(&self, items: &[Item], screen: Screen) {
+        self.0.with_value(|rows| {
+            for it in items {
+                let Some(row) = rows.get(&it.key()) else { continue };
+                if let (Item::Event(p), Some(place)) = (it, row.place) {
+                    if place.try_with_untracked(|q| q != p) == Some(true) {
+                        place.set(*p);
                     }
-                })
-            });
+                }
+                (row.paint)(screen);
+            }
+        });
+    }
+
+    fn add(&self, key: (u8, usize, usize), row: Row) {
+        self.0.update_value(|rows| {
+            rows.insert(key, row);
+        });
+        let rows = *self;
+        on_cleanup(move || {
+            rows.0.try_update_value(|rows| rows.remove(&key));
+        });
+    }
+}
+
+/// Sets one inline style property (a custom property too); `None` removes it.
+fn set_style(el: &web_sys::HtmlElement, name: &str, value: Option<&str>) {
+    let style = el.style();
+    let _ = match value {
+        Some(v) => style.set_property(name, v),
+        None => style.remove_property(name).map(|_| ()),
+    };
+}
+
+/// One row of the track. An event's row is keyed by the event alone and gets its lane and
+/// label from [`Rows::update`]: the same button lives on through zooms, filters and language
+/// changes, so the focused marker keeps DOM focus.
+pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>) -> AnyView {
+    let lang = ctx.lang;
+    let screen = ctx.screen;
+    match it {
+        Item::Event(first) => {
+            let index = first.index;
+            let place = RwSignal::new(first);
             // Read the event from the model by index: a row must not copy its summary and
             // excerpts.
             let (id, anchor, range_days, landmark, color, icon, end) = ctx.model.with_value(|m| {
@@ -77,55 +126,82 @@ pub fn render_item(
                 (id, anchor, range, e.importance == 1, color, c.icon.name(), m.extent.end)
             });
             // Room from the marker to the end of the range, past which nothing can be seen:
-            // labels and the hover name stop there instead of being cut mid-word.
-            // Only where it can ever bite (within 800 px of the end at the whole range): a value
-            // of --tl-ppd in a label's max-width re-lays the label out on every frame of a zoom.
-            let span = ctx.model.with_value(|m| m.extent.span());
-            let room = move || {
-                let ppd_min = ctx.width.get() / span.max(1.0);
-                ((end - anchor) * ppd_min < 800.0).then(|| {
-                    format!("calc({} * var(--tl-ppd) * 1px - 28px)", fixed(end - anchor, 3))
-                })
+            // labels and the hover name stop there instead of being cut mid-word. Only where it
+            // can bite at this scale (within 800 px of the end; no label or name is wider): a
+            // changed custom property restyles the marker's children too.
+            let room = move |s: Screen| {
+                let px = s.span_px(end - anchor);
+                (px < 800.0).then(|| format!("{}px", fixed(px - 28.0, 1)))
             };
+            let left = move |s: Screen| format!("{}px", fixed(s.x(anchor) - 10.0, 1));
+            let bar_width = move |s: Screen, d: f64| format!("{}px", fixed(s.span_px(d), 1));
+            // The label's scale-dependent parts: its cut (a cut title reaches no further than
+            // its lane neighbour, growing back as the reader zooms in) and, for a range, how far
+            // it slides along its bar to stay on screen while any of the bar is (it stops where
+            // its end meets the bar's).
+            let label_px = move |s: Screen| {
+                let Placed { label, next, next_px, .. } = place.get_untracked();
+                let text = if ctx.present.get_untracked() { PRESENT_TEXT } else { 1.0 };
+                let shape = shapes.with_untracked(|v| v.get(index).copied());
+                let (line, wrap) = shape.map_or((0.0, 0.0), |s| (s.label_px, s.wrap_px));
+                let cut = (label == Label::Cut && next.is_finite()).then(|| {
+                    let chrome = ROOM_CHROME_PX * text + next_px;
+                    format!("{}px", fixed(s.span_px(next - anchor) - chrome, 1))
+                });
+                let stick = range_days.map(|d| {
+                    let w =
+                        (if label == Label::Wrapped { wrap } else { line }) * text + LABEL_PAD_PX;
+                    let x = (-s.x(anchor) - 9.0).min(s.span_px(d) - LABEL_OFFSET_PX * text - w);
+                    format!("{}px", fixed(x.max(0.0), 1))
+                });
+                (cut, stick)
+            };
+            let button = NodeRef::<leptos::html::Button>::new();
+            let bar = NodeRef::<leptos::html::Span>::new();
+            let label_el = NodeRef::<leptos::html::Span>::new();
+            // Writes only when the scale changed since the last write (a frame that only
+            // changed placements re-renders the rows concerned instead).
+            let last: Rc<Cell<Option<Screen>>> = Rc::new(Cell::new(None));
+            let paint = move |s: Screen| {
+                if last.get() == Some(s) {
+                    return;
+                }
+                last.set(Some(s));
+                if let Some(b) = button.get_untracked() {
+                    set_style(&b, "left", Some(&left(s)));
+                    set_style(&b, "--tl-room", room(s).as_deref());
+                }
+                if let (Some(el), Some(d)) = (bar.get_untracked(), range_days) {
+                    set_style(&el, "width", Some(&bar_width(s, d)));
+                }
+                if let Some(el) = label_el.get_untracked() {
+                    let (cut, stick) = label_px(s);
+                    set_style(&el, "--tl-cut", cut.as_deref());
+                    set_style(&el, "--tl-stick", stick.as_deref());
+                }
+            };
+            rows.add((0, index, 0), Row { place: Some(place), paint: Rc::new(paint) });
             let title = move || {
                 ctx.model.with_value(|m| m.title(&m.bundle.events[index], lang.get()).0.to_string())
             };
             let name = move || ctx.event_name(index, lang.get());
             let label = move || {
-                let Placed { label, next, left, next_px, .. } = place.get();
+                let Placed { label, left, .. } = place.get();
                 if !label.shown() {
                     return None;
                 }
                 let text = if ctx.present.get() { PRESENT_TEXT } else { 1.0 };
                 let s = shapes.with(|s| s.get(index).copied());
-                let (line, wrap) = s.map_or((0.0, 0.0), |s| (s.label_px, s.wrap_px));
+                let wrap = s.map_or(0.0, |s| s.wrap_px);
                 // A wrapped title gets the width it was laid out with; the browser breaks it.
                 let width = (label == Label::Wrapped)
                     .then(|| format!("{}px", fixed(wrap * text + LABEL_PAD_PX, 1)));
-                // A cut title reaches no further than its lane neighbour, at any zoom.
-                let cut = (label == Label::Cut && next.is_finite()).then(|| {
-                    format!(
-                        "calc({} * var(--tl-ppd) * 1px - {}px)",
-                        fixed(next - anchor, 3),
-                        fixed(ROOM_CHROME_PX * text + next_px, 1)
-                    )
-                });
-                // A range's title slides along its bar to stay on screen while any of the bar
-                // is (it stops where its end meets the bar's).
-                let stick = range_days.map(|d| {
-                    let w = (if label == Label::Wrapped { wrap } else { line }) * text + LABEL_PAD_PX;
-                    format!(
-                        "max(0px, min(calc((var(--tl-v0) - {}) * var(--tl-ppd) * 1px - 9px), calc({} * var(--tl-ppd) * 1px - {}px)))",
-                        fixed(anchor, 3),
-                        fixed(d, 3),
-                        fixed(LABEL_OFFSET_PX * text + w, 1)
-                    )
-                });
-                // A title the layout put to the left of its marker (the end of the range is to
-                // its right).
+                // A title the layout put to the left of its marker (the end of the range or
+                // of the view is to its right).
                 let w = s.map_or(0.0, |s| label_box_px(&s, label, text));
                 let shift = fixed(w + LABEL_OFFSET_PX * text + LEFT_GAP_PX * text, 1);
                 let flip = left.then(|| format!("-{shift}px"));
+                let (cut, stick) = label_px(screen.get_untracked());
                 Some(view! {
                     <span
                         class="tl-marker__label"
@@ -133,6 +209,7 @@ pub fn render_item(
                         class:tl-marker__label--cut=label == Label::Cut
                         class:tl-marker__label--left=left
                         aria-hidden="true"
+                        node_ref=label_el
                         style:width=width
                         style:--tl-cut=cut
                         style:--tl-stick=stick
@@ -142,6 +219,7 @@ pub fn render_item(
                     </span>
                 })
             };
+            let s0 = screen.get_untracked();
             view! {
                 <button
                     type="button"
@@ -155,9 +233,10 @@ pub fn render_item(
                     aria-label=name
                     aria-haspopup="dialog"
                     aria-expanded=move || if ctx.open_is.with_value(|o| o.selected(&Some(index))) { "true" } else { "false" }
-                    style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 10px)", fixed(anchor, 3))
+                    node_ref=button
+                    style:left=left(s0)
                     style:top=move || format!("calc({} * var(--tl-lane-h))", place.get().lane)
-                    style:--tl-room=room
+                    style:--tl-room=room(s0)
                     on:click=move |_| ctx.open(index)
                     on:focus=move |_| {
                         ctx.focus.set(index);
@@ -165,9 +244,9 @@ pub fn render_item(
                     }
                 >
                     {range_days.map(|d| view! {
-                        <span class="tl-marker__bar" aria-hidden="true"
+                        <span class="tl-marker__bar" aria-hidden="true" node_ref=bar
                             style:background-color=color.clone()
-                            style:width=format!("calc({} * var(--tl-ppd) * 1px)", fixed(d, 3))></span>
+                            style:width=bar_width(s0, d)></span>
                     })}
                     <span class=format!("tl-marker__icon tl-icon--{icon}") aria-hidden="true"
                         style:background-color=color.clone()></span>
@@ -176,7 +255,15 @@ pub fn render_item(
             }
             .into_any()
         }
-        Item::Cluster { count, first, last, anchor, lane, .. } => {
+        Item::Cluster { first_index, count, first, last, anchor, lane } => {
+            let button = NodeRef::<leptos::html::Button>::new();
+            let left = move |s: Screen| format!("{}px", fixed(s.x(anchor) - 4.0, 1));
+            let paint = move |s: Screen| {
+                if let Some(b) = button.get_untracked() {
+                    set_style(&b, "left", Some(&left(s)));
+                }
+            };
+            rows.add((1, first_index, count), Row { place: None, paint: Rc::new(paint) });
             let name = move || {
                 let l = lang.get();
                 let a = crate::core::date::PartialDate::from_day(first.floor() as i32);
@@ -192,7 +279,8 @@ pub fn render_item(
                     class="tl-cluster"
                     tabindex="-1"
                     aria-label=name
-                    style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px - 4px)", fixed(anchor, 3))
+                    node_ref=button
+                    style:left=left(screen.get_untracked())
                     style:top=format!("calc({lane} * var(--tl-lane-h))")
                     on:click=move |_| {
                         ctx.dispatch(Action::Fit { first, last });

@@ -1,10 +1,12 @@
 //! The timeline proper: axis, eras, markers, overview, and every input that moves the view.
 //!
 //! The view state (visible window, width, selection, keyboard focus) lives in signals; scale,
-//! ticks and layout are derived from it in memos by the pure core. Positions are CSS `calc()`
-//! expressions of two custom properties on the viewport (`--tl-v0`, the first visible day, and
-//! `--tl-ppd`, pixels per day), so panning and zooming write two properties instead of touching
-//! every marker.
+//! ticks and layout are derived from it in memos by the pure core. Each drawn element writes its
+//! own position in pixels from `Ctx::screen` (first visible day, pixels per day). Two custom
+//! properties on the viewport read by `calc()` in every element were tried first: one write per
+//! frame, but a custom property changed on an ancestor restyles every element below it, which
+//! measured twice the style work of writing the few hundred positions that change
+//! (`bench/profile.mjs`; see docs/developers.md).
 
 use crate::core::cull::Culler;
 use crate::core::i18n::Lang;
@@ -20,7 +22,7 @@ use crate::ui::hooks::{
 };
 use crate::ui::link::{use_links, LinkOptions};
 use crate::ui::list_view::ListView;
-use crate::ui::marker::{render_item, Item};
+use crate::ui::marker::{render_item, Item, Rows};
 use crate::ui::measure::Measure;
 use crate::ui::overview::Overview;
 use crate::ui::popover::Popover;
@@ -46,7 +48,9 @@ const LAYOUT_CACHE: usize = 32;
 
 /// What a layout depends on: language (label widths), zoom level, hidden categories, lanes and
 /// whether labels are drawn large (presentation mode).
-type LayoutKey = (Lang, i32, Vec<bool>, u16, bool);
+/// The last is the scale it is fitted at (bits of an f64: the level's, or at the whole range
+/// the widest view's, which depends on the width).
+type LayoutKey = (Lang, i32, Vec<bool>, u16, bool, u64);
 
 /// A layout with its index for culling, cached together per level.
 #[derive(Debug, PartialEq)]
@@ -113,7 +117,17 @@ pub fn Timeline(
     let cache: StoredValue<Vec<(LayoutKey, Arc<Placement>)>> = StoredValue::new(Vec::new());
     let m2 = model.clone();
     let current_layout = Memo::new(move |_| {
-        let key = (lang.get(), level.get(), ctx.hidden.get(), max_lanes.get(), ctx.present.get());
+        let lv = level.get();
+        let min_ppd = width.get() / m2.extent.span().max(1.0);
+        let fitted = layout::fitted_ppd(lv, min_ppd);
+        let key = (
+            lang.get(),
+            lv,
+            ctx.hidden.get(),
+            max_lanes.get(),
+            ctx.present.get(),
+            fitted.to_bits(),
+        );
         if let Some(l) =
             cache.with_value(|c| c.iter().find(|(k, _)| *k == key).map(|e| e.1.clone()))
         {
@@ -124,7 +138,7 @@ pub fn Timeline(
         let text = if key.4 { PRESENT_TEXT } else { 1.0 };
         // Two-line titles need the normal lane height: not in presentation mode.
         let end = m2.extent.end;
-        let mut l = layout::layout_until(&subset, key.1, key.3, text, !key.4, end);
+        let mut l = layout::layout_at(&subset, key.1, min_ppd, key.3, text, !key.4, end);
         // Back from positions in the subset to event indices.
         let inc = included.get_untracked();
         for p in &mut l.placed {
@@ -157,12 +171,14 @@ pub fn Timeline(
         let ppd_now = v.px_per_day(w);
         let lo = v.start - CULL_MARGIN_PX / ppd_now;
         let hi = v.end + CULL_MARGIN_PX / ppd_now;
-        let mut items: Vec<Item> = pl
+        let mut drawn: Vec<Placed> = pl
             .culler
             .visible(l, &shapes, lo, hi, ppd_now)
             .into_iter()
-            .map(|pos| Item::Event(l.placed[pos]))
+            .map(|pos| l.placed[pos])
             .collect();
+        layout::flip_at_view_edge(&mut drawn, &shapes, (v.start, v.end), ppd_now, l.text);
+        let mut items: Vec<Item> = drawn.into_iter().map(Item::Event).collect();
         let cluster_lane = l.lanes.max(1);
         for c in &l.clusters {
             if c.last >= lo && c.first <= hi {
@@ -199,24 +215,20 @@ pub fn Timeline(
         }
         crate::core::order::sorted_by(items, &|a, b| a.key().cmp(&b.key()))
     });
+    // One write per frame for the whole track: each row's placement and position (see
+    // `Rows`). After the `<For>` below has added this frame's new rows, which start from the
+    // current scale themselves.
+    let rows = Rows::default();
+    Effect::new(move |_| {
+        let s = ctx.screen.get();
+        visible.with(|items| rows.update(items, s));
+    });
     let ticks = Memo::new(move |_| {
         let w = width.get();
         if w <= 0.0 {
             None
         } else {
             Some(axis(view.get(), w, lang.get()))
-        }
-    });
-
-    // Scale variables on the viewport: the only writes a pan or zoom needs.
-    Effect::new(move |_| {
-        let v = view.get();
-        let w = width.get();
-        if let Some(el) = viewport.get() {
-            let style = web_sys::HtmlElement::style(&el);
-            let _ = style.set_property("--tl-v0", &fixed(v.start, 4));
-            let _ =
-                style.set_property("--tl-ppd", &fixed(if w > 0.0 { w / v.span() } else { 0.0 }, 6));
         }
     });
 
@@ -338,8 +350,8 @@ pub fn Timeline(
                 <div
                     class="tl-era"
                     class:tl-era--odd=i % 2 == 1
-                    style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px)", fixed(a, 3))
-                    style:width=format!("calc({} * var(--tl-ppd) * 1px)", fixed(b - a, 3))
+                    style:left=move || format!("{}px", fixed(ctx.screen.get().x(a), 1))
+                    style:width=move || format!("{}px", fixed(ctx.screen.get().span_px(b - a), 1))
                 >
                     <span class="tl-era__label">
                         {move || label.pick(lang.get().code(), &fallbacks).map(|p| p.0.to_string()).unwrap_or_default()}
@@ -368,7 +380,7 @@ pub fn Timeline(
                     <div
                         class="tl-tick"
                         class:tl-tick--major=t.major
-                        style:left=format!("calc(({} - var(--tl-v0)) * var(--tl-ppd) * 1px)", t.day)
+                        style:left=move || format!("{}px", fixed(ctx.screen.get().x(t.day as f64), 1))
                     >
                         <span class="tl-tick__label">{t.label.clone()}</span>
                     </div>
@@ -379,7 +391,7 @@ pub fn Timeline(
             </div>
             <div class="tl-track" role="group" aria-label=tr(lang, |s| s.events)>
                 <For each=move || visible.get() key=|it| it.key() let:it>
-                    {render_item(ctx, it, visible, shapes)}
+                    {render_item(ctx, it, rows, shapes)}
                 </For>
             </div>
         </div>

@@ -24,7 +24,7 @@ pub struct Culler {
 
 impl Culler {
     pub fn new(layout: &Layout, shapes: &[Shape]) -> Culler {
-        let ppd = crate::layout::level_px_per_day(layout.level);
+        let ppd = layout.ppd;
         let mut points: Vec<(f64, usize)> = Vec::new();
         let mut ranges = Vec::new();
         let mut reach_px: f64 = MARKER_PX;

@@ -86,7 +86,7 @@ pub const LEFT_GAP_PX: f64 = 12.0;
 pub const ROOM_CHROME_PX: f64 = LABEL_OFFSET_PX + MARKER_PX / 2.0 + GAP_PX;
 /// Two-line labels are offered only for titles at least this wide on one line: shorter ones
 /// gain too little and read worse broken.
-pub const MIN_WRAP_PX: f64 = 120.0;
+pub const MIN_WRAP_PX: f64 = 90.0;
 
 /// Levels per doubling of the scale. Two (a level spans ×√2) rather than one: a layout is
 /// drawn at up to its level's top scale while it was fitted at the bottom one, so halving the
@@ -106,6 +106,17 @@ pub fn level_of(px_per_day: f64) -> i32 {
 /// The pixels per day at which a level is laid out: its most zoomed-out scale.
 pub fn level_px_per_day(level: i32) -> f64 {
     2f64.powf(f64::from(level) / LEVELS_PER_OCTAVE) / 365.25
+}
+
+/// The scale a layout of `level` is fitted at: the level's own, or `min_ppd` where that lies
+/// inside the level (below, the level's; above, never past the next level's bottom).
+pub fn fitted_ppd(level: i32, min_ppd: f64) -> f64 {
+    let (lo, hi) = (level_px_per_day(level), level_px_per_day(level + 1));
+    if min_ppd.is_finite() && min_ppd > lo {
+        min_ppd.min(hi)
+    } else {
+        lo
+    }
 }
 
 /// Presentation mode draws labels at 20 px instead of 13 px, so a projected track is legible
@@ -179,6 +190,9 @@ pub struct Cluster {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Layout {
     pub level: i32,
+    /// The px per day it was fitted at, and is drawn at or above: its level's, or, at the
+    /// whole range, the widest view the reader can reach (see [`layout_at`]).
+    pub ppd: f64,
     /// The label size it was laid out for, as a multiple of the 13 px label font.
     pub text: f64,
     /// Lanes in use (clusters sit on the row after them).
@@ -212,10 +226,24 @@ pub fn extent_of(s: &Shape, p: &Placed, ppd: f64, text: f64) -> (f64, f64) {
     }
 }
 
+/// Whether an event is drawn as a point at `ppd`: a point event, or a range whose bar is
+/// shorter than a marker (a five-day meeting on a sixteen-year track). Only these may have
+/// their title on the left of the marker, and their title stops at the end of the range.
+fn pointlike(s: &Shape, ppd: f64) -> bool {
+    (s.end - s.anchor) * ppd < MARKER_PX
+}
+
 /// The extent of a point whose title is drawn to the left of its marker.
 fn left_extent(s: &Shape, label: Label, ppd: f64, text: f64) -> (f64, f64) {
     let x = s.anchor * ppd;
-    (x - LEFT_GAP_PX * text.max(1.0) - label_box_px(s, label, text), x + MARKER_PX / 2.0 + GAP_PX)
+    let right = (x + MARKER_PX / 2.0).max(s.end * ppd);
+    (x - LEFT_GAP_PX * text.max(1.0) - label_box_px(s, label, text), right + GAP_PX)
+}
+
+/// Where the box of `label` ends, right of the marker (no gap): what must not pass the end
+/// of the range.
+fn head_end(s: &Shape, label: Label, ppd: f64, text: f64) -> f64 {
+    s.anchor * ppd + LABEL_OFFSET_PX * text.max(1.0) + label_box_px(s, label, text)
 }
 
 /// The extent with the whole label (no cut), gap included.
@@ -350,13 +378,31 @@ pub fn layout_until(
     wrap: bool,
     end: f64,
 ) -> Layout {
+    layout_at(shapes, level, 0.0, max_lanes, text, wrap, end)
+}
+
+/// [`layout_until`] fitted at `min_ppd` px per day where that lies inside `level`: the
+/// narrowest scale the reader can see there. A level's layout must hold from the bottom of
+/// its band, but the whole range is the widest view there is: on a 1 170 px track the real
+/// dataset's whole range sits 12 % above its level's bottom, room the titles then get.
+pub fn layout_at(
+    shapes: &[Shape],
+    level: i32,
+    min_ppd: f64,
+    max_lanes: u16,
+    text: f64,
+    wrap: bool,
+    end: f64,
+) -> Layout {
     let text = if text.is_finite() && text > 0.0 { text } else { 1.0 };
+    let ppd = fitted_ppd(level, min_ppd);
     // Where a title must stop: the UI keeps 28 px before the end of the range clear.
-    let wall = end * level_px_per_day(level) - 15.0;
-    let ppd = level_px_per_day(level);
+    let wall = end * ppd - 15.0;
     let max_lanes = max_lanes.max(1);
     let class = |s: &Shape| s.importance.clamp(1, 3) as usize - 1;
-    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(9)).collect();
+    // Pass 0 holds the titles drawn left of their markers at the end of the range; passes 1–9
+    // are the three phases per class.
+    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(10)).collect();
     let mut placed: Vec<Placed> = Vec::with_capacity(shapes.len());
     let mut overflow = Vec::new();
     let order = by_anchor(shapes, 0..shapes.len());
@@ -374,11 +420,67 @@ pub fn layout_until(
             todo[class(s)].push(k);
         }
     }
-    // Three phases, each a pass per class in importance order: whole titles where they fit;
-    // then, for the rest, a marker with as much of its title as fits where nothing is in the
-    // way; last, a marker that cuts short a label reaching over it.
-    for pass in 0..9 {
-        let (phase, c) = (pass / 3, pass % 3);
+    // First the end of the range, from the last event back: a whole title that would run past
+    // the end goes to the left of its marker, in the lowest lane with room there, before the
+    // titles of earlier events (running right, towards the end) take that room. Landmarks
+    // first.
+    for todo_c in &mut todo {
+        let mut kept = Vec::with_capacity(todo_c.len());
+        for &k in todo_c.iter().rev() {
+            let index = order[k];
+            let s = &shapes[index];
+            let (_, line_end) = full_extent(s, Label::Line, ppd, text);
+            let wrapped_end = (wrap && s.wrap_px < s.label_px && s.label_px >= MIN_WRAP_PX)
+                .then(|| full_extent(s, Label::Wrapped, ppd, text).1);
+            let past_end = s.label_px > 0.0 && line_end - GAP_PX > wall && pointlike(s, ppd);
+            let left = past_end
+                .then(|| {
+                    [(Label::Line, Some(line_end)), (Label::Wrapped, wrapped_end)]
+                        .into_iter()
+                        .find_map(|(label, b)| {
+                            b?;
+                            let (la, lb) = left_extent(s, label, ppd, text);
+                            // Not past the first marker either: the start of the range is there.
+                            if la < first_x {
+                                return None;
+                            }
+                            // The markers such titles reach over come before labels and need
+                            // lanes too: at most one lane in eight of a crowded stretch (a
+                            // quarter or half of the lanes folded markers into clusters on the
+                            // real dataset; one gave the most whole titles), and no more than
+                            // half the lanes, with the markers below, of a sparse one.
+                            let taken =
+                                lanes.iter().filter(|l| !l.is_free_anywhere(0, la, lb)).count();
+                            let covered = starts.partition_point(|&x| x < lb)
+                                - starts.partition_point(|&x| x < la);
+                            let lanes_n = usize::from(max_lanes);
+                            if taken >= (lanes_n / 8).max(1) && taken + covered > lanes_n / 2 {
+                                return None;
+                            }
+                            let lane = lanes.iter().position(|l| l.is_free_anywhere(0, la, lb))?;
+                            Some((lane, label, la, lb))
+                        })
+                })
+                .flatten();
+            match left {
+                Some((lane, label, la, lb)) => {
+                    lanes[lane].insert_sorted(0, Span { a: la, b: lb, item: placed.len() });
+                    let mut p = Placed::bare(index, lane as u16);
+                    p.label = label;
+                    p.left = true;
+                    placed.push(p);
+                }
+                None => kept.push(k),
+            }
+        }
+        kept.reverse();
+        *todo_c = kept;
+    }
+    // Then three phases, each a pass per class in importance order: whole titles where they
+    // fit; then, for the rest, a marker with as much of its title as fits where nothing is in
+    // the way; last, a marker that cuts short a label reaching over it.
+    for pass in 1..10 {
+        let (phase, c) = ((pass - 1) / 3, (pass - 1) % 3);
         lanes.iter_mut().for_each(Lane::begin);
         let mut deferred = Vec::new();
         for k in std::mem::take(&mut todo[c]) {
@@ -410,29 +512,10 @@ pub fn layout_until(
                     .iter()
                     .find_map(|&(label, b)| b.filter(|&b| free(r, b)).map(|b| (lane, label, b)))
             });
-            // Past the end of the range, a point's whole title goes to the left of its marker
-            // where its lane has room there; else it stays on the right (cut at the end).
-            let past_end = whole.is_some_and(|w| w.2 - GAP_PX > wall && s.end <= s.anchor);
-            if past_end && phase == 0 {
-                let left = options.iter().find_map(|&(label, b)| {
-                    b?;
-                    let (la, lb) = left_extent(s, label, ppd, text);
-                    // Not past the first marker either: the start of the range is there.
-                    if la < first_x {
-                        return None;
-                    }
-                    let lane = lanes.iter().position(|l| l.is_free_anywhere(pass, la, lb))?;
-                    Some((lane, label, la, lb))
-                });
-                if let Some((lane, label, la, lb)) = left {
-                    lanes[lane].insert_sorted(pass, Span { a: la, b: lb, item: placed.len() });
-                    let mut p = Placed::bare(index, lane as u16);
-                    p.label = label;
-                    p.left = true;
-                    placed.push(p);
-                    continue;
-                }
-            }
+            // A whole title that would run past the end of the range is not whole there: the
+            // UI cuts it at the end (it found no room on the left of its marker, above). A
+            // range's too: its title starts at its marker, whatever its bar.
+            let whole = whole.filter(|w| head_end(s, w.1, ppd, text) <= wall);
             // Else the roomiest lane, shortening labels that reach over the marker if need be.
             let spot = whole.filter(|_| phase == 0).or_else(|| {
                 if phase == 0 {
@@ -457,7 +540,8 @@ pub fn layout_until(
                     }
                 }
                 let (lane, _) = best?;
-                let end = rooms[lane].end;
+                // A title stops at the end of the range (a bar may go on to it).
+                let end = rooms[lane].end.min((wall + GAP_PX).max(bare_end));
                 Some(if end >= line_end {
                     (lane, Label::Line, line_end)
                 } else if let Some(b) = wrapped_end.filter(|&b| end >= b) {
@@ -503,7 +587,54 @@ pub fn layout_until(
     link_neighbours(shapes, &mut placed, max_lanes, text);
     let used = lanes.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1) as u16;
     let overflow = by_anchor(shapes, overflow);
-    Layout { level, text, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
+    Layout { level, ppd, text, lanes: used, placed, clusters: clusters(shapes, &overflow, ppd) }
+}
+
+/// Whole titles that would run past the right edge of the view (days `[v0, v1)` at `ppd`) go
+/// to the left of their marker where the view and their lane have room there: zoomed to a
+/// year, a December event's title is read whole instead of running off the screen. `placed` is
+/// what is drawn, in any order; only whole titles move.
+pub fn flip_at_view_edge(
+    placed: &mut [Placed],
+    shapes: &[Shape],
+    (v0, v1): (f64, f64),
+    ppd: f64,
+    text: f64,
+) {
+    if !(ppd > 0.0 && ppd.is_finite()) {
+        return;
+    }
+    let (left_edge, right_edge) = (v0 * ppd, v1 * ppd);
+    let mut order: Vec<usize> = (0..placed.len()).collect();
+    sort_indices(&mut order, &|a, b| {
+        let (pa, pb) = (&placed[a], &placed[b]);
+        pa.lane
+            .cmp(&pb.lane)
+            .then(shapes[pa.index].anchor.total_cmp(&shapes[pb.index].anchor))
+            .then(a.cmp(&b))
+    });
+    // Per lane, where the previous item's extent ends.
+    let mut lane = None;
+    let mut reach = f64::NEG_INFINITY;
+    for i in order {
+        let p = placed[i];
+        if lane != Some(p.lane) {
+            lane = Some(p.lane);
+            reach = f64::NEG_INFINITY;
+        }
+        let s = &shapes[p.index];
+        let whole = matches!(p.label, Label::Line | Label::Wrapped);
+        // A range too, where its bar is shorter than its title (its title does not slide
+        // along the bar then: it starts at the marker either way).
+        let short = (s.end - s.anchor) * ppd < label_box_px(s, p.label, text);
+        if whole && !p.left && short && head_end(s, p.label, ppd, text) > right_edge {
+            let (a, _) = left_extent(s, p.label, ppd, text);
+            if a >= left_edge && a >= reach {
+                placed[i].left = true;
+            }
+        }
+        reach = reach.max(extent_of(s, &placed[i], ppd, text).1);
+    }
 }
 
 /// Where an item's extent ends without its label (its marker or its bar).

@@ -43,7 +43,38 @@ impl Extent {
     }
 }
 
+/// Where days land on screen for one view and width: the two numbers every drawn position
+/// derives from (`x = (day - v0) × ppd`). The widget writes each element's position in
+/// pixels from these; see `ui/timeline.rs` for why not CSS custom properties.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Screen {
+    /// The first visible day.
+    pub v0: f64,
+    /// Pixels per day.
+    pub ppd: f64,
+}
+
+impl Screen {
+    /// The x position of `day`, in px from the view's left edge.
+    pub fn x(&self, day: f64) -> f64 {
+        (day - self.v0) * self.ppd
+    }
+
+    /// The length in px of `days` days.
+    pub fn span_px(&self, days: f64) -> f64 {
+        days * self.ppd
+    }
+}
+
 impl View {
+    /// The view's mapping from days to pixels at `width` (pixels per day 0 before the widget
+    /// has a width).
+    pub fn screen(&self, width: f64) -> Screen {
+        let span = self.span();
+        let ppd = if width > 0.0 && span > 0.0 { width / span } else { 0.0 };
+        Screen { v0: self.start, ppd }
+    }
+
     pub fn span(&self) -> f64 {
         self.end - self.start
     }
