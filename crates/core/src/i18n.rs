@@ -241,6 +241,12 @@ pub struct Strings {
     pub sources: &'static str,
     /// Said to screen readers after a link that opens in a new tab.
     pub opens_new_tab: &'static str,
+    /// Before an image's credit: "Gambar: TASS".
+    pub image_credit: &'static str,
+    /// In place of an image that did not load (blocked, missing), before its text alternative.
+    pub image_failed: &'static str,
+    /// Over a link out to media the widget never embeds (a video, a post, a map).
+    pub media_elsewhere: &'static str,
 }
 
 static ID: Strings = Strings {
@@ -290,6 +296,9 @@ static ID: Strings = Strings {
     focus_moved: "Peristiwa yang dipilih tersembunyi oleh filter; fokus pindah ke {name}.",
     sources: "Sumber",
     opens_new_tab: "(membuka tab baru)",
+    image_credit: "Gambar",
+    image_failed: "Gambar tidak dapat dimuat",
+    media_elsewhere: "Media di situs lain",
 };
 
 static EN: Strings = Strings {
@@ -338,6 +347,9 @@ static EN: Strings = Strings {
     focus_moved: "The focused event is hidden by the filter; focus moved to {name}.",
     sources: "Sources",
     opens_new_tab: "(opens in a new tab)",
+    image_credit: "Image",
+    image_failed: "The image could not be loaded",
+    media_elsewhere: "Media on another site",
 };
 
 #[cfg(test)]
