@@ -41,6 +41,63 @@ function stream(res, total) {
   next();
 }
 
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A `w`×`h` PNG (8-bit RGB) that looks like a picture rather than a test pattern: a dusk sky
+ * over a horizon, a low sun and a band of distant hills, so screenshots show what a real image
+ * does to the layout. Deterministic, no file in the repository.
+ */
+export function png(w, h) {
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * (w * 3 + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < w; x++) {
+      const t = y / h;
+      const hill = h * (0.62 + 0.06 * Math.sin((x / w) * 9.4) + 0.03 * Math.sin((x / w) * 31));
+      const sun = Math.hypot(x - w * 0.7, y - h * 0.48) < Math.min(w, h) * 0.09;
+      let rgb;
+      if (y > hill) rgb = [38 + 20 * (1 - t), 52 + 18 * (1 - t), 48];
+      else if (sun) rgb = [250, 214, 140];
+      else rgb = [40 + 190 * t, 70 + 90 * t, 140 - 20 * t];
+      const i = row + 1 + x * 3;
+      raw[i] = rgb[0];
+      raw[i + 1] = rgb[1];
+      raw[i + 2] = rgb[2];
+    }
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // colour type: RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
 let manyEvents = null;
 let bomb = null;
 
@@ -69,6 +126,8 @@ function gzipBomb() {
  *   /__many-events       a bundle of 200 001 events (over MAX_EVENTS), about 400 KB
  *   /__trickle           answers at once, then never finishes the body
  *   /__trickle-mb        answers 3 MB at once, then never finishes the body (progress)
+ *   /__media/WxH.png     a W×H picture (`png`), for event media; journeys route the https
+ *                        addresses of their bundles' images here (bundles admit only https:)
  */
 function failureRoute(url, res) {
   const status = url.pathname.match(/^\/__status\/(\d{3})$/);
@@ -92,6 +151,15 @@ function failureRoute(url, res) {
       : fs.readFileSync(MINIMAL);
     // Node adds no Content-Type unless one is given.
     res.writeHead(200, types[type[1]] ? { "content-type": types[type[1]] } : {});
+    res.end(body);
+    return true;
+  }
+  const media = url.pathname.match(/^\/__media\/(\d{1,4})x(\d{1,4})\.png$/);
+  if (media) {
+    const [w, h] = [Number(media[1]), Number(media[2])];
+    if (!w || !h) return false;
+    const body = png(w, h);
+    res.writeHead(200, { "content-type": "image/png", "content-length": String(body.length) });
     res.end(body);
     return true;
   }

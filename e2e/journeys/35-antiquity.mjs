@@ -1,7 +1,7 @@
 // Issue 12: years before our era, end to end. A bundle of the late Roman Republic
 // (tests/bundles/good/antiquity.json, years -0059..0014, astronomical: -0043 is 44 BC) renders,
-// labels its axis "… SM" / "… BC" (never "-43"), opens a popover dated "15 Maret 44 SM" from a
-// deep link, and keeps a BC range in the fragment.
+// labels its axis and the visible range "… SM" / "… BC" (never "-43"), opens a popover dated
+// "15 Maret 44 SM" from a deep link, and keeps a BC range in the fragment.
 import { assert, ready } from "../lib/assert.mjs";
 
 export const journeys = {
@@ -16,6 +16,10 @@ export const journeys = {
       await dialog.waitFor();
       const text = await dialog.innerText();
       assert(text.includes(date), `${lang}: the popover does not say ${date}: ${text}`);
+      // The visible range over the track reads the same way ("Menampilkan Januari 45 SM – …").
+      const range = (await page.locator(".tl-range-label").innerText()).trim();
+      assert(/^\S+ \S+ \d+ (SM|BC) – \S+ \d+ (SM|BC)$/.test(range) && bc.test(range), `${lang}: the visible range: ${range}`);
+      assert(!/-\d/.test(range), `${lang}: a raw negative year in the visible range: ${range}`);
       assert(/range=-0045/.test(page.url()), `the BC range stays in the link: ${page.url()}`);
     }
     assert(errors.length === 0, `console errors: ${errors.join(" | ")}`);

@@ -1,10 +1,13 @@
 //! The event list ("Daftar peristiwa" / "Event list"): every event in order with its date,
-//! summary, its sources as numbered notes (links out) and quoted excerpts, as headings a screen
-//! reader can jump between. It is also what prints, with each note's address written out. Hidden with a class, not unmounted, so it keeps its place when toggled.
+//! summary, its image with caption and credit (or link out to media), its sources as numbered
+//! notes (links out) and quoted excerpts, as headings a screen reader can jump between. It is
+//! also what prints, with each note's and link's address written out. Hidden with a class, not
+//! unmounted, so it keeps its place when toggled.
 
 use crate::core::bundle::L10n;
 use crate::core::i18n::{format_date, Lang};
 use crate::ui::ctx::{event_date, Ctx};
+use crate::ui::media::media_view;
 use crate::ui::popover::citations;
 use crate::ui::text::tr;
 use leptos::prelude::*;
@@ -75,6 +78,7 @@ pub fn ListView(ctx: Ctx) -> impl IntoView {
                                 {pick(&cat.label, lang, fb).0}
                             </p>
                             <p class="tl-list__summary">{summary}</p>
+                            {e.media.as_ref().map(|md| media_view(md, lang, fb))}
                             {(!e.sources.is_empty()).then(|| view! {
                                 <h4 class="tl-list__sources">{s.sources}</h4>
                                 <ol class="tl-cites tl-list__notes">

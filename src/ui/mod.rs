@@ -9,6 +9,7 @@ pub mod list_view;
 pub mod load;
 pub mod marker;
 pub mod measure;
+pub mod media;
 pub mod motion;
 pub mod overview;
 pub mod popover;

@@ -1,12 +1,14 @@
-//! The excerpt popover: one event's title, date at its precision, category, summary, the sources it
-//! cites (links out) and the quoted excerpts with editor's notes. A non-modal `role="dialog"`
-//! beside its marker that stays inside the widget, becoming a bottom sheet on narrow screens.
+//! The excerpt popover: one event's title, date at its precision, category, its image or link out
+//! to media (`ui::media`), summary, the sources it cites (links out) and the quoted excerpts with
+//! editor's notes. A non-modal `role="dialog"` beside its marker that stays inside the widget,
+//! becoming a bottom sheet on narrow screens and the card of presentation mode.
 
 use crate::core::bundle::{Citation, L10n, Source};
 use crate::core::i18n::{format_count, format_date, Lang};
 use crate::core::prepared::anchor_of;
 use crate::ui::ctx::{event_date, request_focus, Ctx};
 use crate::ui::hooks::{listen, Listener};
+use crate::ui::media::media_view;
 use crate::ui::present::{handle_key, leave_present};
 use crate::ui::text::tr;
 use leptos::html::Div;
@@ -296,6 +298,7 @@ fn body(ctx: Ctx, i: usize, _n: usize) -> impl IntoView {
                 {title_fb.then(|| view! { <span class="tl-fallback">" ("{missing}")"</span> })}
             </h2>
             <p class="tl-popover__date">{event_date(e, lang)}</p>
+            {e.media.as_ref().map(|md| media_view(md, lang, fb))}
             <p class="tl-popover__summary">
                 {summary}
                 {summary_fb.then(|| view! { <span class="tl-fallback">" ("{missing}")"</span> })}

@@ -311,17 +311,10 @@ pub fn Timeline(
         }
     });
 
-    let strings = move || lang.get().strings();
     let _ = matching;
     let label_for_view = move || {
         let v = view.get();
-        let a = crate::core::date::PartialDate::from_day(v.start.floor() as i32);
-        let b = crate::core::date::PartialDate::from_day((v.end - 1.0).floor() as i32);
-        let l = lang.get();
-        let month = |d: &crate::core::date::PartialDate| {
-            format!("{} {}", crate::core::i18n::month_name(l, d.month.unwrap_or(1)), d.year)
-        };
-        format!("{} {} – {}", strings().showing, month(&a), month(&b))
+        crate::core::i18n::view_label(v.start, v.end, lang.get())
     };
     // Announced politely, once the view has settled (not on every frame of a drag or zoom).
     let announced = RwSignal::new(String::new());

@@ -155,6 +155,19 @@ pub fn format_range(start: &PartialDate, end: Option<&PartialDate>, lang: Lang) 
     }
 }
 
+/// The visible range as the toolbar shows it and screen readers hear it once the view settles:
+/// "Menampilkan Agustus 1958 – Juni 1959" / "Showing August 1958 – June 1959", the months of
+/// the first and the last day in view. `start..end` is the view in day numbers (the end
+/// excluded, as in [`crate::scale::View`]). Years before our era read as everywhere else:
+/// "Showing March 44 BC – December 40 BC", never "-43".
+pub fn view_label(start: f64, end: f64, lang: Lang) -> String {
+    let month = |day: f64| {
+        let d = PartialDate::from_day(day.floor() as i32);
+        format!("{} {}", month_name(lang, d.month.unwrap_or(1)), year_label(d.year, lang))
+    };
+    format!("{} {} – {}", lang.strings().showing, month(start), month(end - 1.0))
+}
+
 /// A count of things with the language's thousands separator: `1234` is "1.234" in Indonesian
 /// and "1,234" in English; below a thousand it is the plain number. Every count the interface
 /// shows (matches, steps, clusters, problems) goes through here.
@@ -228,6 +241,12 @@ pub struct Strings {
     pub sources: &'static str,
     /// Said to screen readers after a link that opens in a new tab.
     pub opens_new_tab: &'static str,
+    /// Before an image's credit: "Gambar: TASS".
+    pub image_credit: &'static str,
+    /// In place of an image that did not load (blocked, missing), before its text alternative.
+    pub image_failed: &'static str,
+    /// Over a link out to media the widget never embeds (a video, a post, a map).
+    pub media_elsewhere: &'static str,
 }
 
 static ID: Strings = Strings {
@@ -277,6 +296,9 @@ static ID: Strings = Strings {
     focus_moved: "Peristiwa yang dipilih tersembunyi oleh filter; fokus pindah ke {name}.",
     sources: "Sumber",
     opens_new_tab: "(membuka tab baru)",
+    image_credit: "Gambar",
+    image_failed: "Gambar tidak dapat dimuat",
+    media_elsewhere: "Media di situs lain",
 };
 
 static EN: Strings = Strings {
@@ -325,6 +347,9 @@ static EN: Strings = Strings {
     focus_moved: "The focused event is hidden by the filter; focus moved to {name}.",
     sources: "Sources",
     opens_new_tab: "(opens in a new tab)",
+    image_credit: "Image",
+    image_failed: "The image could not be loaded",
+    media_elsewhere: "Media on another site",
 };
 
 #[cfg(test)]
@@ -367,6 +392,24 @@ mod tests {
         assert_eq!(format_date(&d("0001~"), Lang::Id), "sekitar 1");
         assert_eq!(format_date(&d("0602-07"), Lang::En), "July 602");
         assert_eq!(format_date(&d("-9999?"), Lang::En), "10000 BC?");
+    }
+
+    /// The label over the track printed the astronomical year ("Showing March -43 – …") for a
+    /// bundle of antiquity while the axis and the popover said "44 BC": it formatted the year
+    /// itself in the UI instead of going through `year_label`.
+    #[test]
+    fn the_visible_range_reads_bc_like_every_other_date() {
+        let day = |s: &str| f64::from(d(s).first_day());
+        let (a, b) = (day("-0043-03-15"), day("-0039-12-31") + 1.0);
+        assert_eq!(view_label(a, b, Lang::Id), "Menampilkan Maret 44 SM – Desember 40 SM");
+        assert_eq!(view_label(a, b, Lang::En), "Showing March 44 BC – December 40 BC");
+        // Across the turn of the era: 1 BC is followed by AD 1, with no year 0 in between.
+        let (a, b) = (day("0000-11-02"), day("0001-02-01"));
+        assert_eq!(view_label(a, b, Lang::En), "Showing November 1 BC – January 1");
+        // Fractional day numbers, as a zoom leaves them, and the end excluded.
+        let (a, b) = (day("1958-08-01") + 0.6, day("1959-07-02") + 0.25);
+        assert_eq!(view_label(a, b, Lang::Id), "Menampilkan Agustus 1958 – Juli 1959");
+        assert_eq!(view_label(a, day("1959-07-01"), Lang::En), "Showing August 1958 – June 1959");
     }
 
     #[test]

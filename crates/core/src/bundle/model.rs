@@ -147,6 +147,32 @@ pub struct Media {
     pub size: Option<(u32, u32)>,
 }
 
+impl Media {
+    /// Whether the widget draws it as an image: an image at an `https://` address (the validator
+    /// admits no other, and the widget checks again rather than trust a hand-built model).
+    pub fn is_image(&self) -> bool {
+        self.kind == MediaKind::Image && self.url.starts_with("https://")
+    }
+
+    /// The site a link out leads to, as readers know it: `https://www.youtube.com:443/watch?v=1`
+    /// is `youtube.com`. Empty for an address without a host (the validator refuses those).
+    pub fn host(&self) -> &str {
+        let rest = self.url.split_once("://").map_or("", |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let host = match host.rsplit_once(':') {
+            Some((h, port))
+                if port.bytes().all(|b| b.is_ascii_digit())
+                    && (!h.starts_with('[') || h.ends_with(']')) =>
+            {
+                h
+            }
+            _ => host,
+        };
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+}
+
 /// A verbatim quotation from a source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Excerpt {
@@ -225,6 +251,28 @@ mod tests {
         assert_eq!(t.pick("en", &fb), Some(("Treaty", false)));
         assert_eq!(t.pick("fr", &fb), Some(("Perjanjian", true)));
         assert_eq!(L10n::default().pick("en", &fb), None);
+    }
+
+    #[test]
+    fn media_names_the_site_it_leads_to() {
+        let m = |kind, url: &str| Media {
+            kind,
+            url: url.into(),
+            alt: L10n::default(),
+            credit: None,
+            caption: None,
+            size: None,
+        };
+        let link = MediaKind::Link;
+        assert_eq!(m(link, "https://www.youtube.com/watch?v=abc").host(), "youtube.com");
+        assert_eq!(m(link, "https://twitter.com/x/status/1").host(), "twitter.com");
+        assert_eq!(m(link, "https://maps.example.org:8443#z=4").host(), "maps.example.org");
+        assert_eq!(m(link, "https://[::1]:443/a").host(), "[::1]");
+        assert_eq!(m(link, "https://example.org?q=1").host(), "example.org");
+        assert!(m(MediaKind::Image, "https://example.org/a.png").is_image());
+        assert!(!m(MediaKind::Image, "http://example.org/a.png").is_image());
+        assert!(!m(MediaKind::Image, "javascript:alert(1)").is_image());
+        assert!(!m(link, "https://example.org/a.png").is_image());
     }
 
     #[test]
