@@ -18,6 +18,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod json;
+pub mod json_syntax;
 pub mod layout;
 pub mod num;
 pub mod order;
