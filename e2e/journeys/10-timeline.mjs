@@ -1,5 +1,6 @@
 // Issue 4 journeys: zoom, pan, keyboard popover, phone bottom sheet.
 import { assert, eq, ready } from "../lib/assert.mjs";
+import { settled, until } from "../lib/wait.mjs";
 
 const tickLabels = (page) => page.$$eval(".tl-tick__label", (els) => els.map((e) => e.textContent));
 const rangeLabel = (page) => page.locator(".tl-range-label").innerText();
@@ -22,12 +23,11 @@ export const journeys = {
     await page.mouse.move(x, y);
     await page.keyboard.down("Control");
     // Eight notches: about a twelfth of the range, i.e. a year and a half.
-    for (let i = 0; i < 8; i++) {
-      await page.mouse.wheel(0, -200);
-      await page.waitForTimeout(30);
-    }
+    const whole = await rangeLabel(page);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -200);
     await page.keyboard.up("Control");
-    await page.waitForTimeout(200);
+    await until(page, (before) => document.querySelector(".tl-range-label")?.innerText !== before, whole);
+    await settled(page);
     const labels = await tickLabels(page);
     const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     assert(labels.filter((l) => months.includes(l)).length >= 3, `month ticks after zoom: ${labels}`);
@@ -61,7 +61,9 @@ export const journeys = {
     const box = await page.locator(".tl-viewport").boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + 40);
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(300);
+    // The page scrolls (and the hint lights up) where the timeline would otherwise have zoomed.
+    await until(page, () => window.scrollY > 0 && !!document.querySelector(".tl-hint--shown"));
+    await settled(page);
     eq(await rangeLabel(page), before, "view unchanged by a plain wheel");
     assert((await page.evaluate(() => window.scrollY)) > 0, "the page scrolled");
     assert(await page.locator(".tl-hint--shown").count() === 1, "the zoom hint is emphasised");
@@ -71,9 +73,11 @@ export const journeys = {
     await page.goto(`${base}/index.html?lang=en`);
     await ready(page);
     // Zoom in first (button), then drag right-to-left: later dates come into view.
+    const whole = await rangeLabel(page);
     await page.getByRole("button", { name: "Zoom in" }).click();
     await page.getByRole("button", { name: "Zoom in" }).click();
-    await page.waitForTimeout(400);
+    await until(page, (before) => document.querySelector(".tl-range-label")?.innerText !== before, whole);
+    await settled(page);
     const before = await rangeLabel(page);
     const box = await page.locator(".tl-viewport").boundingBox();
     const y = box.y + box.height - 12;
@@ -81,7 +85,7 @@ export const journeys = {
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 700 - i * 40, y);
     await page.mouse.up();
-    await page.waitForTimeout(100);
+    await until(page, (b) => document.querySelector(".tl-range-label")?.innerText !== b, before);
     const after = await rangeLabel(page);
     assert(after !== before, `drag changed the view: ${before} → ${after}`);
     assert((await page.locator("[role=dialog]").count()) === 0, "a drag opens no popover");
@@ -99,7 +103,7 @@ export const journeys = {
     assert(id, "Tab reaches the events");
     for (let i = 0; i < 5 && id !== "sino-soviet-treaty"; i++) {
       await page.keyboard.press("ArrowRight");
-      await page.waitForTimeout(300);
+      await until(page, (was) => document.activeElement?.getAttribute("data-event-id") !== was, id);
       id = await page.evaluate(() => document.activeElement?.getAttribute("data-event-id"));
     }
     eq(id, "sino-soviet-treaty", "arrow keys reach the treaty");
@@ -127,7 +131,7 @@ export const journeys = {
     await shot("treaty-popover");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
-    await page.waitForTimeout(100);
+    await until(page, () => document.activeElement?.getAttribute("data-event-id") === "sino-soviet-treaty");
     eq(
       await page.evaluate(() => document.activeElement?.getAttribute("data-event-id")),
       "sino-soviet-treaty",
