@@ -154,7 +154,12 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                     let x = (-s.x(anchor) - 9.0).min(s.span_px(d) - LABEL_OFFSET_PX * text - w);
                     format!("{}px", fixed(x.max(0.0), 1))
                 });
-                (cut, stick)
+                // A title whose marker (and bar) has left the view on the left is hidden: its
+                // tail ("…ference") would read as a broken word at the edge. While any of a
+                // range's bar shows, its title slides along it instead.
+                let reach = s.x(anchor) + s.span_px(range_days.unwrap_or(0.0));
+                let off = (reach < -4.0).then_some("hidden");
+                (cut, stick, off)
             };
             let button = NodeRef::<leptos::html::Button>::new();
             let bar = NodeRef::<leptos::html::Span>::new();
@@ -175,9 +180,10 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                     set_style(&el, "width", Some(&bar_width(s, d)));
                 }
                 if let Some(el) = label_el.get_untracked() {
-                    let (cut, stick) = label_px(s);
+                    let (cut, stick, off) = label_px(s);
                     set_style(&el, "--tl-cut", cut.as_deref());
                     set_style(&el, "--tl-stick", stick.as_deref());
+                    set_style(&el, "visibility", off);
                 }
             };
             rows.add((0, index, 0), Row { place: Some(place), paint: Rc::new(paint) });
@@ -201,7 +207,7 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                 let w = s.map_or(0.0, |s| label_box_px(&s, label, text));
                 let shift = fixed(w + LABEL_OFFSET_PX * text + LEFT_GAP_PX * text, 1);
                 let flip = left.then(|| format!("-{shift}px"));
-                let (cut, stick) = label_px(screen.get_untracked());
+                let (cut, stick, off) = label_px(screen.get_untracked());
                 Some(view! {
                     <span
                         class="tl-marker__label"
@@ -214,6 +220,7 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                         style:--tl-cut=cut
                         style:--tl-stick=stick
                         style:--tl-flip=flip
+                        style:visibility=off
                     >
                         {title}
                     </span>

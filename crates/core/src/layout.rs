@@ -627,7 +627,8 @@ pub fn flip_at_view_edge(
         // A range too, where its bar is shorter than its title (its title does not slide
         // along the bar then: it starts at the marker either way).
         let short = (s.end - s.anchor) * ppd < label_box_px(s, p.label, text);
-        if whole && !p.left && short && head_end(s, p.label, ppd, text) > right_edge {
+        let on_screen = s.anchor * ppd <= right_edge;
+        if whole && !p.left && short && on_screen && head_end(s, p.label, ppd, text) > right_edge {
             let (a, _) = left_extent(s, p.label, ppd, text);
             if a >= left_edge && a >= reach {
                 placed[i].left = true;

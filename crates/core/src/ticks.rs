@@ -268,6 +268,11 @@ pub fn axis(view: View, width: f64, lang: Lang) -> Axis {
         Unit::Month | Unit::Quarter | Unit::HalfYear => year_label(y, lang),
         Unit::Years(_) => String::new(),
     };
+    // Not where a tick at the left edge already names it ("1958" twice, one under the other).
+    let named = ticks.first().is_some_and(|t| {
+        (f64::from(t.day) - view.start) / view.span() * width < LABEL_GAP_PX && t.label == context
+    });
+    let context = if named { String::new() } else { context };
     Axis { unit, ticks, context }
 }
 
@@ -344,7 +349,11 @@ mod tests {
         let labels: Vec<_> = a.ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels[..3], ["1958", "Feb", "Mar"]);
         assert_eq!(labels[7], "Agu");
-        assert_eq!(a.context, "1958");
+        // The first tick names the year at the left edge already: no context under it.
+        assert_eq!(a.context, "");
+        // From March, the year is named by the context only.
+        let later = View { start: v.start + 60.0, end: v.end + 60.0 };
+        assert_eq!(axis(later, 1200.0, Lang::Id).context, "1958");
     }
 
     #[test]
