@@ -207,14 +207,15 @@ fn axis_labels_years_months_and_days_in_indonesian_and_english() {
     assert_eq!(a.ticks[0].label, "1950");
     assert!(a.ticks.iter().all(|t| t.major && (t.label.len() == 4 || t.label.is_empty())));
     assert_eq!(a.context, "");
-    // A year on a desktop: "1958" on 1 January, then short months, the year as context.
+    // A year on a desktop: "1958" on 1 January, then short months; no context label under the
+    // tick that already names the year at the left edge.
     for (lang, august) in [(Lang::Id, "Agu"), (Lang::En, "Aug")] {
         let a = axis(year(1958), 1200.0, lang);
         let labels: Vec<_> = a.ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels.len(), 12);
         assert_eq!(labels[0], "1958");
         assert_eq!(labels[7], august);
-        assert_eq!(a.context, "1958");
+        assert_eq!(a.context, "");
     }
     // A fortnight in August 1958: day ticks, "23 Agu" / "Aug 23", the month as context.
     let id = axis(days(1958, 8, 18, 14), 1200.0, Lang::Id);
@@ -229,15 +230,20 @@ fn axis_labels_years_months_and_days_in_indonesian_and_english() {
 fn axis_context_is_the_year_at_month_and_quarter_units_and_the_month_at_week_and_day_units() {
     for lang in [Lang::Id, Lang::En] {
         for y in 1950..=1965 {
-            let a = axis(year(y), 900.0, lang);
+            // From mid-January: no tick at the left edge names the year, the context does.
+            let v = year(y);
+            let a = axis(View { start: v.start + 14.0, end: v.end + 14.0 }, 900.0, lang);
             assert!(matches!(a.unit, Unit::Month | Unit::Quarter), "{a:?}");
             assert_eq!(a.context, y.to_string());
+            // From 1 January, the first tick names it.
+            assert_eq!(axis(v, 900.0, lang).context, "");
         }
         let a = axis(days(1958, 8, 4, 21), 600.0, lang);
         assert!(matches!(a.unit, Unit::Day | Unit::Week), "{a:?}");
         assert_eq!(a.context, if lang == Lang::Id { "Agustus 1958" } else { "August 1958" });
     }
-    let quarters = axis(year(1960), 320.0, Lang::Id);
+    let v = year(1960);
+    let quarters = axis(View { start: v.start + 14.0, end: v.end + 14.0 }, 320.0, Lang::Id);
     assert_eq!(quarters.unit, Unit::Quarter);
     assert_eq!(quarters.context, "1960");
 }
