@@ -2,6 +2,7 @@
 //! messages, and the mount function for hosts that build pages with their own JavaScript.
 
 use crate::ui::hooks::{listen, Listener};
+use js_sys::JsString;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,11 +70,32 @@ pub fn report_height_to_parent() {
     cb.forget();
 }
 
-/// Mounts a widget into `el` for hosts that build their pages with JavaScript:
-/// `mount(el, {src: "data/x.json", lang: "en", theme: "dark"})`. Options are also read from
-/// the element's `data-*` attributes; those given here win.
+/// A widget mounted by [`mount`]; `destroy()` removes it from its element and frees it.
 #[wasm_bindgen]
-pub fn mount(el: web_sys::HtmlElement, options: JsValue) {
+pub struct TimelineHandle {
+    el: web_sys::HtmlElement,
+    view: Option<Box<dyn std::any::Any>>,
+}
+
+#[wasm_bindgen]
+impl TimelineHandle {
+    /// Unmounts the widget: its DOM, listeners and state go; the element may be mounted again.
+    pub fn destroy(&mut self) {
+        if self.view.take().is_some() {
+            for attr in ["data-timeline-mounted", "data-ready"] {
+                let _ = self.el.remove_attribute(attr);
+            }
+        }
+    }
+}
+
+/// Mounts a widget into `el` for hosts that build their pages with JavaScript:
+/// `mount(el, {src: "data/x.json", lang: "en", theme: "dark"})`, or with the bundle's JSON text
+/// instead of a URL: `mount(el, {bundle: text})`. Options are also read from the element's
+/// `data-*` attributes; those given here win. Returns a handle whose `destroy()` unmounts the
+/// widget, or `undefined` when `el` already holds one.
+#[wasm_bindgen]
+pub fn mount(el: web_sys::HtmlElement, options: JsValue) -> Option<TimelineHandle> {
     for key in ["src", "lang", "theme", "mode", "event", "timeout", "height"] {
         if let Some(v) =
             js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string())
@@ -85,9 +107,15 @@ pub fn mount(el: web_sys::HtmlElement, options: JsValue) {
         let _ = el.set_attribute("data-timeline", "");
     }
     if el.has_attribute("data-timeline-mounted") {
-        return;
+        return None;
     }
-    let opts = super::options_for(&el);
+    let mut opts = super::options_for(&el);
+    if let Ok(text) =
+        js_sys::Reflect::get(&options, &"bundle".into()).and_then(|v| v.dyn_into::<JsString>())
+    {
+        opts.text = Some(text);
+    }
     let _ = el.set_attribute("data-timeline-mounted", "");
-    super::mount_widget(el, opts);
+    let view = super::mount_widget(el.clone(), opts);
+    Some(TimelineHandle { el, view: Some(view) })
 }

@@ -7,11 +7,31 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
+/// The real dataset, packed into `dist/` as the single offline file.
+pub const DATASET: &str = "data/sino-soviet-1950-1965.json";
+/// The single offline file of the real dataset (`timeline pack`), in `dist/`.
+pub const OFFLINE: &str = "offline.html";
+
 pub fn run_cmd() -> tools::Result<()> {
     tools::ensure_build_tools()?;
     exec(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
-    report(&root().join("dist"));
+    let dist = root().join("dist");
+    pack_offline(&dist)?;
+    report(&dist);
     Ok(())
+}
+
+/// `timeline pack` of the real dataset into `dist/offline.html`.
+fn pack_offline(dist: &Path) -> tools::Result<()> {
+    use timeline_cli::pack;
+    let assets = pack::read_assets(dist)?;
+    let path = root().join(DATASET).to_string_lossy().into_owned();
+    let en = timeline_core::i18n::Lang::En;
+    let bundle = timeline_cli::export::load(&path, en).map_err(|(message, _)| message)?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    let page = pack::pack(&assets, &text, &bundle, &pack::Options::default())
+        .map_err(|e| e.message(en))?;
+    std::fs::write(dist.join(OFFLINE), page).map_err(|e| format!("{OFFLINE}: {e}"))
 }
 
 pub fn run(_args: &[String]) -> i32 {
@@ -62,9 +82,9 @@ type Pick = fn(&str) -> bool;
 /// Prints the size table and returns the gzip bytes of wasm + JS + CSS (the payload budget).
 pub fn report(dist: &Path) -> usize {
     let rows: [(&str, Pick); 4] = [
-        ("wasm", |n| n.ends_with(".wasm")),
-        ("JS glue", |n| n.ends_with(".js") && !n.contains('/')),
-        ("CSS", |n| n.ends_with(".css")),
+        ("wasm", |n| n.ends_with(".wasm") && !is_editor(n)),
+        ("JS glue", |n| n.ends_with(".js") && !n.contains('/') && !is_editor(n)),
+        ("CSS", |n| n.ends_with(".css") && !is_editor(n)),
         ("data bundle", |n| n.starts_with("data/") && n.ends_with(".json")),
     ];
     println!("\n| file | raw bytes | gzip bytes |\n|---|---:|---:|");
@@ -81,5 +101,19 @@ pub fn report(dist: &Path) -> usize {
     }
     println!("| **total** | {} | {} |", total.0, total.1);
     println!("\npayload (wasm + JS + CSS, gzip): {:.1} KB", payload as f64 / 1024.0);
+    let (raw, gz) = measure(dist, |n| n == OFFLINE);
+    println!(
+        "offline file ({OFFLINE}: widget + styles + real dataset in one file): {:.1} KB raw, \
+         {:.1} KB gzip",
+        raw as f64 / 1024.0,
+        gz as f64 / 1024.0
+    );
     payload
+}
+
+/// Files of the editor's page, which are not part of the widget's payload.
+fn is_editor(name: &str) -> bool {
+    name.starts_with("editor")
+        || name.starts_with("timeline-editor")
+        || name.starts_with("timeline_editor")
 }
