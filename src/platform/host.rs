@@ -96,9 +96,13 @@ impl TimelineHandle {
 /// widget, or `undefined` when `el` already holds one.
 #[wasm_bindgen]
 pub fn mount(el: web_sys::HtmlElement, options: JsValue) -> Option<TimelineHandle> {
-    for key in ["src", "lang", "theme", "mode", "event", "timeout", "height"] {
-        if let Some(v) =
-            js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string())
+    for key in
+        ["src", "lang", "theme", "mode", "event", "start", "end", "timeout", "height", "hash"]
+    {
+        // Strings, and numbers (`height: 400`) as their text.
+        if let Some(v) = js_sys::Reflect::get(&options, &key.into())
+            .ok()
+            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
         {
             let _ = el.set_attribute(&format!("data-{key}"), &v);
         }

@@ -82,8 +82,10 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
         attr("data-timeout").and_then(|t| t.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_MS);
     let theme = attr("data-theme").or_else(|| query_param("theme"));
     let mode = attr("data-mode").or_else(|| query_param("mode"));
-    // An iframe's parameters: event, start and end (partial dates).
-    let range = match (query_param("start"), query_param("end")) {
+    // The range to open: data-start and data-end (partial dates), else an iframe's parameters.
+    let start = attr("data-start").or_else(|| query_param("start"));
+    let end = attr("data-end").or_else(|| query_param("end"));
+    let range = match (start, end) {
         (Some(a), Some(b)) => parse_range(&format!("{a}..{b}")),
         (Some(a), None) => parse_range(&format!("{a}..{a}")),
         _ => None,
@@ -97,7 +99,9 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
         None => widgets_on_page() == 1,
     };
     let links = LinkOptions { initial, sync_hash, present: mode.as_deref() == Some("present") };
-    let height = attr("data-height").and_then(|h| h.trim_end_matches("px").parse().ok());
+    let height = attr("data-height")
+        .or_else(|| query_param("height"))
+        .and_then(|h| h.trim_end_matches("px").parse().ok());
     Options { src, text, lang, wheel_zoom, timeout_ms, theme, height, links }
 }
 
