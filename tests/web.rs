@@ -212,10 +212,13 @@ async fn the_mount_function_takes_a_bundle_text_and_its_handle_unmounts() {
     let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     el.set_attribute("data-hash", "off").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"bundle".into(), &MINIMAL.into()).unwrap();
-    js_sys::Reflect::set(&options, &"height".into(), &300.into()).unwrap();
-    let mut handle = timeline::platform::mount(el.clone(), options.into()).expect("a handle");
+    let options = || {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"bundle".into(), &MINIMAL.into()).unwrap();
+        js_sys::Reflect::set(&o, &"height".into(), &300.into()).unwrap();
+        JsValue::from(o)
+    };
+    let mut handle = timeline::platform::mount(el.clone(), options()).expect("a handle");
     assert!(until_ready(&el).await, "the widget is ready without fetching anything");
     assert_eq!(all(&el, ".tl-track button[data-event-id]").len(), 1);
     assert_eq!(el.style().get_property_value("--tl-track-h").unwrap(), "300px", "a number height");
@@ -223,9 +226,13 @@ async fn the_mount_function_takes_a_bundle_text_and_its_handle_unmounts() {
     handle.destroy();
     assert!(!el.has_attribute("data-timeline-mounted") && !el.has_attribute("data-ready"));
     assert_eq!(el.child_element_count(), 0, "the widget's DOM is gone");
-    // The element can take a widget again.
-    let mut again = timeline::platform::mount(el.clone(), JsValue::UNDEFINED).expect("remounted");
-    again.destroy();
+    // The element can take a widget again. A handle the host drops (JavaScript collects it
+    // and wasm-bindgen frees it) leaves the widget alone: the news article's host script once
+    // lost its third widget that way.
+    let dropped = timeline::platform::mount(el.clone(), options()).expect("remounted");
+    drop(dropped);
+    assert!(until_ready(&el).await, "a dropped handle does not unmount");
+    assert_eq!(all(&el, ".tl-track button[data-event-id]").len(), 1);
     el.remove();
 }
 

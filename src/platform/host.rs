@@ -70,18 +70,36 @@ pub fn report_height_to_parent() {
     cb.forget();
 }
 
+/// Widgets mounted by [`mount`], by handle number. The handle only names its widget: a host
+/// that drops it (JavaScript collects it, and wasm-bindgen then frees it) keeps the widget, as
+/// before handles existed; only `destroy()` unmounts.
+type Mounted = Vec<(u32, Box<dyn std::any::Any>)>;
+
+thread_local! {
+    static MOUNTED: RefCell<Mounted> = const { RefCell::new(Vec::new()) };
+    static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// A widget mounted by [`mount`]; `destroy()` removes it from its element and frees it.
 #[wasm_bindgen]
 pub struct TimelineHandle {
     el: web_sys::HtmlElement,
-    view: Option<Box<dyn std::any::Any>>,
+    id: u32,
 }
 
 #[wasm_bindgen]
 impl TimelineHandle {
     /// Unmounts the widget: its DOM, listeners and state go; the element may be mounted again.
     pub fn destroy(&mut self) {
-        if self.view.take().is_some() {
+        let id = self.id;
+        let view = MOUNTED.with(|m| {
+            let mut m = m.borrow_mut();
+            let at = m.iter().position(|(i, _)| *i == id)?;
+            Some(m.swap_remove(at).1)
+        });
+        // Dropped outside the borrow: unmounting runs the widget's cleanups.
+        if let Some(view) = view {
+            drop(view);
             for attr in ["data-timeline-mounted", "data-ready"] {
                 let _ = self.el.remove_attribute(attr);
             }
@@ -121,5 +139,11 @@ pub fn mount(el: web_sys::HtmlElement, options: JsValue) -> Option<TimelineHandl
     }
     let _ = el.set_attribute("data-timeline-mounted", "");
     let view = super::mount_widget(el.clone(), opts);
-    Some(TimelineHandle { el, view: Some(view) })
+    let id = NEXT.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().push((id, view)));
+    Some(TimelineHandle { el, id })
 }
