@@ -3,7 +3,7 @@
 
 use super::dom;
 use super::state::Ed;
-use crate::analyse::Choice;
+use crate::analyse::{Choice, Found};
 use leptos::prelude::*;
 
 /// The empty template, as `data/templates/` has it.
@@ -58,8 +58,11 @@ pub fn Input(ed: Ed) -> impl IntoView {
             <option value=c.name() selected=move || ed.choice.get() == c>{move || label(ed.w())}</option>
         }
     };
+    // The language of TimelineJS texts matters only for TimelineJS input.
     let is_timelinejs = move || {
-        matches!(ed.choice.get(), Choice::TimelinejsCsv | Choice::TimelinejsJson | Choice::Auto)
+        let found = ed.analysed.get().analysis.found;
+        matches!(ed.choice.get(), Choice::TimelinejsCsv | Choice::TimelinejsJson)
+            || matches!(found, Some(Found::TimelinejsCsv(_) | Found::TimelinejsJson))
     };
     view! {
         <section class="ed-section ed-input" aria-labelledby="ed-input-h">

@@ -179,7 +179,7 @@ pub fn TakeAway(ed: Ed) -> impl IntoView {
                     {move || w().download_offline}</button>
                 <button type="button" class="ed-button" data-action="download-sheet"
                     disabled=move || !valid() on:click=download_sheet>{move || w().download_sheet}</button>
-                <button type="button" class="ed-button ed-button--quiet" data-action="download-template"
+                <button type="button" class="ed-button" data-action="download-template"
                     on:click=download_template>{move || w().download_template}</button>
             </div>
             <p class="ed-hint">{move || w().offline_hint}</p>
