@@ -260,6 +260,40 @@ export const journeys = {
     await close();
   },
 
+  async "1 000 rows stay responsive: checked and previewed, typing never blocks"({ browser }) {
+    const { page, close } = await open(browser);
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); })
+        .observe({ type: "longtask" });
+    });
+    const rows = tsv(0).trimEnd().split("\n");
+    for (let i = 0; i < 1000; i++) {
+      rows.push(["event", `e${i}`, `${1950 + (i % 3)}-${String((i % 12) + 1).padStart(2, "0")}`, "", i % 2 ? "trade" : "talks",
+        String((i % 3) + 1), "", `Event ${i} with a longer title`, `Peristiwa ${i}`, `Summary ${i}.`, `Ringkasan ${i}.`].join("\t"));
+    }
+    await paste(page, rows.join("\n") + "\n");
+    await until(page, () => /1000 events · 0 errors/.test(document.querySelector(".ed-summary")?.textContent ?? ""), null, 10_000);
+    assert(/1000 events · 0 errors/.test(await summary(page)), `1 000 rows: ${await summary(page)}`);
+    assert(await waitPreview(page, 1000), "the preview shows 1 000 events");
+    // Typing in the box: no task long enough for a reader to feel (the machine is shared, so
+    // the bound is generous; measured here: none over 50 ms), then the check and the preview.
+    await page.evaluate(() => (window.__long = []));
+    await page.locator("#ed-text").focus();
+    await page.keyboard.press("ControlOrMeta+Home");
+    await page.keyboard.press("End");
+    const before = await summary(page);
+    await page.keyboard.type("abcdefghij");
+    // The header's last column is now unknown: a note, after the pause, and a new preview.
+    await until(page, (b) => document.querySelector(".ed-summary")?.textContent !== b, before, 10_000);
+    assert((await summary(page)) !== before, "checked again after the pause");
+    assert(await waitPreview(page, 1000), "and previewed again");
+    const worst = Math.max(0, ...(await page.evaluate(() => window.__long)));
+    console.log(`     1 000 rows: longest task while typing, checking and previewing: ${worst} ms`);
+    assert(worst < 500, `typing among 1 000 rows: the longest task took ${worst} ms`);
+    await close();
+  },
+
   async "screenshots at 768 px: empty, with data, with problems"({ browser, shot }) {
     const { page, close } = await open(browser, 768, "id");
     await shot("editor-empty-768", page);
