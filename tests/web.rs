@@ -193,3 +193,72 @@ fn events_converted_one_at_a_time_keep_every_verdict() {
     assert_eq!(found, [("events[1].id", "duplicate-id"), ("events[2]", "wrong-type")]);
     assert_eq!(total, 2);
 }
+
+/// Waits up to five seconds for `el` to be ready (`data-ready="true"`).
+async fn until_ready(el: &web_sys::HtmlElement) -> bool {
+    for _ in 0..250 {
+        if el.get_attribute("data-ready").as_deref() == Some("true") {
+            return true;
+        }
+        sleep(20).await;
+    }
+    false
+}
+
+/// Issue 13: the editor's preview mounts the widget with the bundle's text and destroys it at
+/// every change, so `mount` must take `{bundle}` and its handle must unmount cleanly.
+#[wasm_bindgen_test]
+async fn the_mount_function_takes_a_bundle_text_and_its_handle_unmounts() {
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_attribute("data-hash", "off").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    let options = || {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"bundle".into(), &MINIMAL.into()).unwrap();
+        js_sys::Reflect::set(&o, &"height".into(), &300.into()).unwrap();
+        JsValue::from(o)
+    };
+    let mut handle = timeline::platform::mount(el.clone(), options()).expect("a handle");
+    assert!(until_ready(&el).await, "the widget is ready without fetching anything");
+    assert_eq!(all(&el, ".tl-track button[data-event-id]").len(), 1);
+    assert_eq!(el.style().get_property_value("--tl-track-h").unwrap(), "300px", "a number height");
+    assert!(timeline::platform::mount(el.clone(), JsValue::UNDEFINED).is_none(), "mounted once");
+    handle.destroy();
+    assert!(!el.has_attribute("data-timeline-mounted") && !el.has_attribute("data-ready"));
+    assert_eq!(el.child_element_count(), 0, "the widget's DOM is gone");
+    // The element can take a widget again. A handle the host drops (JavaScript collects it
+    // and wasm-bindgen frees it) leaves the widget alone: the news article's host script once
+    // lost its third widget that way.
+    let dropped = timeline::platform::mount(el.clone(), options()).expect("remounted");
+    drop(dropped);
+    assert!(until_ready(&el).await, "a dropped handle does not unmount");
+    assert_eq!(all(&el, ".tl-track button[data-event-id]").len(), 1);
+    el.remove();
+}
+
+/// Issue 13: the single offline file carries its bundle in the page: `data-src="#id"` reads the
+/// text of that element instead of fetching.
+#[wasm_bindgen_test]
+async fn data_src_naming_an_element_reads_the_bundle_from_the_page() {
+    let data = document().create_element("script").unwrap();
+    data.set_attribute("type", "application/json").unwrap();
+    data.set_id("tl-web-test-bundle");
+    data.set_text_content(Some(&MINIMAL.replace('<', "\\u003c")));
+    document().body().unwrap().append_child(&data).unwrap();
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_attribute("data-src", "#tl-web-test-bundle").unwrap();
+    el.set_attribute("data-hash", "off").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    let mut handle = timeline::platform::mount(el.clone(), JsValue::UNDEFINED).unwrap();
+    assert!(until_ready(&el).await);
+    assert_eq!(all(&el, ".tl-track button[data-event-id]").len(), 1);
+    handle.destroy();
+    // A name that is nowhere on the page is an error the panel explains, not a fetch.
+    el.set_attribute("data-src", "#nowhere").unwrap();
+    let mut missing = timeline::platform::mount(el.clone(), JsValue::UNDEFINED).unwrap();
+    sleep(50).await;
+    assert!(el.query_selector("[data-error=\"not-json\"]").unwrap().is_some(), "explained");
+    missing.destroy();
+    el.remove();
+    data.remove();
+}

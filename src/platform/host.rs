@@ -2,6 +2,7 @@
 //! messages, and the mount function for hosts that build pages with their own JavaScript.
 
 use crate::ui::hooks::{listen, Listener};
+use js_sys::JsString;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,14 +70,57 @@ pub fn report_height_to_parent() {
     cb.forget();
 }
 
-/// Mounts a widget into `el` for hosts that build their pages with JavaScript:
-/// `mount(el, {src: "data/x.json", lang: "en", theme: "dark"})`. Options are also read from
-/// the element's `data-*` attributes; those given here win.
+/// Widgets mounted by [`mount`], by handle number. The handle only names its widget: a host
+/// that drops it (JavaScript collects it, and wasm-bindgen then frees it) keeps the widget, as
+/// before handles existed; only `destroy()` unmounts.
+type Mounted = Vec<(u32, Box<dyn std::any::Any>)>;
+
+thread_local! {
+    static MOUNTED: RefCell<Mounted> = const { RefCell::new(Vec::new()) };
+    static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A widget mounted by [`mount`]; `destroy()` removes it from its element and frees it.
 #[wasm_bindgen]
-pub fn mount(el: web_sys::HtmlElement, options: JsValue) {
-    for key in ["src", "lang", "theme", "mode", "event", "timeout", "height"] {
-        if let Some(v) =
-            js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string())
+pub struct TimelineHandle {
+    el: web_sys::HtmlElement,
+    id: u32,
+}
+
+#[wasm_bindgen]
+impl TimelineHandle {
+    /// Unmounts the widget: its DOM, listeners and state go; the element may be mounted again.
+    pub fn destroy(&mut self) {
+        let id = self.id;
+        let view = MOUNTED.with(|m| {
+            let mut m = m.borrow_mut();
+            let at = m.iter().position(|(i, _)| *i == id)?;
+            Some(m.swap_remove(at).1)
+        });
+        // Dropped outside the borrow: unmounting runs the widget's cleanups.
+        if let Some(view) = view {
+            drop(view);
+            for attr in ["data-timeline-mounted", "data-ready"] {
+                let _ = self.el.remove_attribute(attr);
+            }
+        }
+    }
+}
+
+/// Mounts a widget into `el` for hosts that build their pages with JavaScript:
+/// `mount(el, {src: "data/x.json", lang: "en", theme: "dark"})`, or with the bundle's JSON text
+/// instead of a URL: `mount(el, {bundle: text})`. Options are also read from the element's
+/// `data-*` attributes; those given here win. Returns a handle whose `destroy()` unmounts the
+/// widget, or `undefined` when `el` already holds one.
+#[wasm_bindgen]
+pub fn mount(el: web_sys::HtmlElement, options: JsValue) -> Option<TimelineHandle> {
+    for key in
+        ["src", "lang", "theme", "mode", "event", "start", "end", "timeout", "height", "hash"]
+    {
+        // Strings, and numbers (`height: 400`) as their text.
+        if let Some(v) = js_sys::Reflect::get(&options, &key.into())
+            .ok()
+            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
         {
             let _ = el.set_attribute(&format!("data-{key}"), &v);
         }
@@ -85,9 +129,21 @@ pub fn mount(el: web_sys::HtmlElement, options: JsValue) {
         let _ = el.set_attribute("data-timeline", "");
     }
     if el.has_attribute("data-timeline-mounted") {
-        return;
+        return None;
     }
-    let opts = super::options_for(&el);
+    let mut opts = super::options_for(&el);
+    if let Ok(text) =
+        js_sys::Reflect::get(&options, &"bundle".into()).and_then(|v| v.dyn_into::<JsString>())
+    {
+        opts.text = Some(text);
+    }
     let _ = el.set_attribute("data-timeline-mounted", "");
-    super::mount_widget(el, opts);
+    let view = super::mount_widget(el.clone(), opts);
+    let id = NEXT.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().push((id, view)));
+    Some(TimelineHandle { el, id })
 }

@@ -41,15 +41,16 @@ pub fn mount_all() {
         if let Some(el) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
             let options = options_for(&el);
             let _ = el.set_attribute("data-timeline-mounted", "");
-            mount_widget(el, options);
+            // Widgets found on the page live as long as the page.
+            std::mem::forget(mount_widget(el, options));
         }
     }
 }
 
-/// Mounts one widget; it lives as long as the page.
-pub fn mount_widget(el: web_sys::HtmlElement, options: Options) {
+/// Mounts one widget; it lives until the returned value is dropped (that unmounts it).
+pub fn mount_widget(el: web_sys::HtmlElement, options: Options) -> Box<dyn std::any::Any> {
     let root = el.clone();
-    leptos::mount::mount_to(el, move || view! { <App root=root options=options /> }).forget();
+    Box::new(leptos::mount::mount_to(el, move || view! { <App root=root options=options /> }))
 }
 
 fn query_param(name: &str) -> Option<String> {
@@ -61,6 +62,12 @@ fn query_param(name: &str) -> Option<String> {
 pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
     let attr = |name: &str| el.get_attribute(name).filter(|s| !s.trim().is_empty());
     let src = attr("data-src").or_else(|| query_param("src")).unwrap_or_else(|| DEFAULT_SRC.into());
+    // `data-src="#id"`: the bundle is the text of that element of the page (a
+    // `<script type="application/json" id="id">`), for pages without a network or a server.
+    let text = match src.strip_prefix('#') {
+        Some(id) if attr("data-src").is_some() => Some(inline_text(id)),
+        _ => None,
+    };
     let page_lang = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -75,8 +82,10 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
         attr("data-timeout").and_then(|t| t.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_MS);
     let theme = attr("data-theme").or_else(|| query_param("theme"));
     let mode = attr("data-mode").or_else(|| query_param("mode"));
-    // An iframe's parameters: event, start and end (partial dates).
-    let range = match (query_param("start"), query_param("end")) {
+    // The range to open: data-start and data-end (partial dates), else an iframe's parameters.
+    let start = attr("data-start").or_else(|| query_param("start"));
+    let end = attr("data-end").or_else(|| query_param("end"));
+    let range = match (start, end) {
         (Some(a), Some(b)) => parse_range(&format!("{a}..{b}")),
         (Some(a), None) => parse_range(&format!("{a}..{a}")),
         _ => None,
@@ -90,8 +99,21 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
         None => widgets_on_page() == 1,
     };
     let links = LinkOptions { initial, sync_hash, present: mode.as_deref() == Some("present") };
-    let height = attr("data-height").and_then(|h| h.trim_end_matches("px").parse().ok());
-    Options { src, lang, wheel_zoom, timeout_ms, theme, height, links }
+    let height = attr("data-height")
+        .or_else(|| query_param("height"))
+        .and_then(|h| h.trim_end_matches("px").parse().ok());
+    Options { src, text, lang, wheel_zoom, timeout_ms, theme, height, links }
+}
+
+/// The text of the page's element `id`; an empty text (a "not JSON" error) when there is none.
+/// The text stays a JavaScript string: it is not copied into wasm memory.
+fn inline_text(id: &str) -> js_sys::JsString {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| js_sys::Reflect::get(&e, &"textContent".into()).ok())
+        .and_then(|t| t.dyn_into::<js_sys::JsString>().ok())
+        .unwrap_or_else(|| js_sys::JsString::from(""))
 }
 
 fn widgets_on_page() -> u32 {

@@ -5,7 +5,7 @@ use crate::core::i18n::Lang;
 use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::link::LinkOptions;
-use crate::ui::load::{load, LoadError};
+use crate::ui::load::{load, parse_js, LoadError};
 use crate::ui::text::tr;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
@@ -17,6 +17,9 @@ use std::sync::Arc;
 pub struct Options {
     /// The bundle's URL, relative to the page.
     pub src: String,
+    /// The bundle's text, when the host gives it instead of a URL (the mount function's
+    /// `bundle`, or the element that `data-src="#id"` names): nothing is fetched then.
+    pub text: Option<js_sys::JsString>,
     /// The interface language; `None` picks the bundle's first language we speak.
     pub lang: Option<Lang>,
     /// Zoom on a plain vertical wheel (for full-page hosts); otherwise Ctrl/⌘ + wheel.
@@ -43,6 +46,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     // megabytes, so a 110 MB download updates the page about a hundred times, not per chunk).
     let received_mb = RwSignal::new(0u64);
     let src = options.src.clone();
+    let text = options.text.clone();
     let timeout = options.timeout_ms;
     let explicit_lang = options.lang.is_some();
     Effect::new(move |_| {
@@ -50,6 +54,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
         state.set(None);
         received_mb.set(0);
         let src = src.clone();
+        let text = text.clone();
         spawn_local(async move {
             let progress = move |bytes: u64| {
                 let mb = bytes / 1_000_000;
@@ -57,7 +62,11 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
                     let _ = received_mb.try_set(mb);
                 }
             };
-            let result = load(&src, timeout, &progress).await.map(Arc::new);
+            let result = match text {
+                Some(text) => parse_js(text),
+                None => load(&src, timeout, &progress).await,
+            }
+            .map(Arc::new);
             if let (Ok(p), false) = (&result, explicit_lang) {
                 if let Some(l) = p.bundle.languages.iter().find_map(|c| Lang::from_tag(c)) {
                     let _ = lang.try_set(l);

@@ -55,6 +55,24 @@ fn tiers() -> Vec<Tier> {
             },
         },
         Tier {
+            // The editor's page (crates/editor) is its own wasm.
+            name: "clippy (wasm32, editor)",
+            run: || {
+                cargo(&[
+                    "clippy",
+                    "-p",
+                    "timeline-editor",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--lib",
+                    "--bins",
+                    "--",
+                    "-D",
+                    "warnings",
+                ])
+            },
+        },
+        Tier {
             name: "native tests (core, validator, dataset)",
             run: || cargo(&["test", "--workspace"]),
         },

@@ -78,8 +78,14 @@ pub fn check(file: &str, text: &str, as_json: bool, lang: Lang) -> (String, i32)
     (render(file, &located, as_json, lang), status)
 }
 
+/// The 1-based line and column (in characters) of the value at `path` in the JSON `text`, or of
+/// the nearest enclosing value that exists (a problem about something missing points there).
+pub fn line_column(text: &str, path: &str) -> (usize, usize) {
+    ancestors(path).find_map(|path| locate(text, path)).unwrap_or((1, 1))
+}
+
 fn position(text: &str, p: &Problem, lang: Lang) -> Located {
-    let (line, column) = ancestors(&p.path).find_map(|path| locate(text, path)).unwrap_or((1, 1));
+    let (line, column) = line_column(text, &p.path);
     Located {
         severity: p.severity,
         path: p.path.clone(),
@@ -111,7 +117,7 @@ fn ancestors(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// serde_json's message without its trailing " at line L column C" (printed separately).
-fn strip_position(message: &str) -> &str {
+pub fn strip_position(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(i) => &message[..i],
         None => message,
@@ -119,7 +125,7 @@ fn strip_position(message: &str) -> &str {
 }
 
 /// serde_json counts columns in bytes; editors count characters.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
         return byte_column.max(1);
     };

@@ -1,18 +1,36 @@
-//! HTML to plain text with html5ever (through `scraper`), the parser of Servo, which reads
-//! fragments as browsers do: entities decoded, broken markup repaired, scripts recognised as
-//! scripts. No regular expressions.
+//! HTML to plain text, by one walk over a parsed tree that any HTML parser can supply
+//! ([`HtmlTree`]): html5ever (through `scraper`, the parser of Servo) on the command line, the
+//! browser's inert `DOMParser` in the browser editor, so the wasm carries no HTML parser. Both
+//! read fragments as browsers do: entities decoded, broken markup repaired, scripts recognised
+//! as scripts. No regular expressions.
 //!
 //! Paragraphs and block elements become paragraphs (a blank line between them), `<br>` a line
 //! break, list items lines starting with "• ". Links keep their text and their address is
 //! listed; images, media, scripts, styles, frames and forms are dropped whole and listed. The
 //! result holds no markup: a `<` in it is a character the widget shows as text.
 
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
-use timeline_core::import::{Converted, HtmlToText};
+use timeline_core::import::Converted;
+#[cfg(feature = "native")]
+use timeline_core::import::HtmlToText;
 
-/// The [`HtmlToText`] of the command line.
-pub struct Html5ever;
+/// What a node of a parsed HTML tree is, as far as the text is concerned.
+pub enum Kind {
+    /// Text (entities already decoded).
+    Text(String),
+    /// An element: its lower-case local name and its `href`, if any.
+    Element { name: String, href: Option<String> },
+    /// A comment, a doctype, a processing instruction…
+    Other,
+}
+
+/// A parsed HTML tree, as the walk sees it.
+pub trait HtmlTree {
+    type Node: Clone;
+    /// The children of `node`, in document order.
+    fn children(&self, node: &Self::Node) -> Vec<Self::Node>;
+    /// What `node` is.
+    fn kind(&self, node: &Self::Node) -> Kind;
+}
 
 /// Elements whose content is not text for readers: dropped with everything inside.
 const DROPPED: &[&str] = &[
@@ -117,85 +135,120 @@ impl Out {
     }
 }
 
-enum Step<'a> {
-    Enter(NodeRef<'a, Node>),
-    Leave(&'a str),
+enum Step<N> {
+    Enter(N),
+    Leave(String),
 }
 
-fn text_of(node: NodeRef<'_, Node>) -> String {
+/// The text inside `node`, whitespace collapsed (a link's text).
+fn text_of<T: HtmlTree>(tree: &T, node: &T::Node) -> String {
     let mut s = String::new();
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            s.push_str(t);
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let Kind::Text(t) = tree.kind(&n) {
+            s.push_str(&t);
         }
+        stack.extend(tree.children(&n).into_iter().rev());
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-impl HtmlToText for Html5ever {
-    fn convert(&self, html: &str) -> Converted {
-        let doc = Html::parse_fragment(html);
-        let mut out = Out::default();
-        let mut links = Vec::new();
-        let mut dropped: Vec<String> = Vec::new();
-        let mut pre = 0usize;
-        // An explicit stack: no input can exhaust the call stack.
-        let mut stack: Vec<Step> = doc.tree.root().children().rev().map(Step::Enter).collect();
-        while let Some(step) = stack.pop() {
-            let node = match step {
-                Step::Leave(name) => {
-                    if BLOCKS.contains(&name) {
-                        out.owe(2);
-                    }
-                    if name == "li" {
-                        out.owe(1);
-                    }
-                    if name == "pre" {
-                        pre = pre.saturating_sub(1);
+/// Converts the fragment whose top-level nodes are `roots`.
+pub fn convert<T: HtmlTree>(tree: &T, roots: Vec<T::Node>) -> Converted {
+    let mut out = Out::default();
+    let mut links = Vec::new();
+    let mut dropped: Vec<String> = Vec::new();
+    let mut pre = 0usize;
+    // An explicit stack: no input can exhaust the call stack.
+    let mut stack: Vec<Step<T::Node>> = roots.into_iter().rev().map(Step::Enter).collect();
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave(name) => {
+                if BLOCKS.contains(&name.as_str()) {
+                    out.owe(2);
+                }
+                if name == "li" {
+                    out.owe(1);
+                }
+                if name == "pre" {
+                    pre = pre.saturating_sub(1);
+                }
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        match tree.kind(&node) {
+            Kind::Text(t) => out.text(&t, pre > 0),
+            Kind::Element { name, href } => {
+                if DROPPED.contains(&name.as_str()) {
+                    if !dropped.contains(&name) {
+                        dropped.push(name);
                     }
                     continue;
                 }
-                Step::Enter(node) => node,
-            };
-            match node.value() {
-                Node::Text(t) => out.text(t, pre > 0),
-                Node::Element(e) => {
-                    let name = e.name();
-                    if DROPPED.contains(&name) {
-                        if !dropped.iter().any(|d| d == name) {
-                            dropped.push(name.to_owned());
-                        }
-                        continue;
+                match name.as_str() {
+                    "br" => out.owe(1),
+                    "li" => {
+                        out.owe(1);
+                        out.word("•");
+                        out.space = true;
                     }
-                    match name {
-                        "br" => out.owe(1),
-                        "li" => {
-                            out.owe(1);
-                            out.word("•");
-                            out.space = true;
+                    "a" => {
+                        if let Some(href) = href.filter(|h| !h.trim().is_empty()) {
+                            links.push((text_of(tree, &node), href.trim().to_owned()));
                         }
-                        "a" => {
-                            if let Some(href) = e.attr("href").filter(|h| !h.trim().is_empty()) {
-                                links.push((text_of(node), href.trim().to_owned()));
-                            }
-                        }
-                        "pre" => pre += 1,
-                        _ => {}
                     }
-                    if BLOCKS.contains(&name) {
-                        out.owe(2);
-                    }
-                    stack.push(Step::Leave(name));
-                    stack.extend(node.children().rev().map(Step::Enter));
+                    "pre" => pre += 1,
+                    _ => {}
                 }
-                _ => stack.extend(node.children().rev().map(Step::Enter)),
+                if BLOCKS.contains(&name.as_str()) {
+                    out.owe(2);
+                }
+                // Below the children on the stack: popped after them.
+                stack.push(Step::Leave(name));
+                stack.extend(tree.children(&node).into_iter().rev().map(Step::Enter));
             }
+            Kind::Other => stack.extend(tree.children(&node).into_iter().rev().map(Step::Enter)),
         }
-        Converted { text: out.text, links, dropped }
+    }
+    Converted { text: out.text, links, dropped }
+}
+
+/// The [`HtmlToText`] of the command line: html5ever, through `scraper`.
+#[cfg(feature = "native")]
+pub struct Html5ever;
+
+#[cfg(feature = "native")]
+struct Scraped<'a>(std::marker::PhantomData<&'a ()>);
+
+#[cfg(feature = "native")]
+impl<'a> HtmlTree for Scraped<'a> {
+    type Node = ego_tree::NodeRef<'a, scraper::Node>;
+
+    fn children(&self, node: &Self::Node) -> Vec<Self::Node> {
+        node.children().collect()
+    }
+
+    fn kind(&self, node: &Self::Node) -> Kind {
+        match node.value() {
+            scraper::Node::Text(t) => Kind::Text(t.to_string()),
+            scraper::Node::Element(e) => {
+                Kind::Element { name: e.name().to_owned(), href: e.attr("href").map(str::to_owned) }
+            }
+            _ => Kind::Other,
+        }
     }
 }
 
-#[cfg(test)]
+#[cfg(feature = "native")]
+impl HtmlToText for Html5ever {
+    fn convert(&self, html: &str) -> Converted {
+        let doc = scraper::Html::parse_fragment(html);
+        convert(&Scraped(std::marker::PhantomData), doc.tree.root().children().collect())
+    }
+}
+
+#[cfg(all(test, feature = "native"))]
 mod tests {
     use super::*;
 

@@ -11,10 +11,9 @@
 //! columns are not one of the known formats.
 
 use crate::check::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use crate::html::Html5ever;
 use timeline_core::bundle::{validate, Severity};
 use timeline_core::i18n::Lang;
-use timeline_core::import::{template, timelinejs, Imported, Origin};
+use timeline_core::import::{template, timelinejs, HtmlToText, Imported, Origin};
 use timeline_core::json::Json;
 
 /// What the input is.
@@ -63,8 +62,31 @@ fn fail(report: String) -> Outcome {
     Outcome { bundle: None, report, status: EXIT_UNREADABLE }
 }
 
-/// Imports `text` (read from `file`).
+/// Imports `text` (read from `file`), HTML converted by html5ever.
+#[cfg(feature = "native")]
 pub fn import(file: &str, text: &str, options: &Options) -> Outcome {
+    import_with(file, text, options, &crate::html::Html5ever)
+}
+
+/// What a table is, from its header row: our template has a `kind` column, TimelineJS's
+/// Google Sheets template `Year` and `Headline`.
+pub fn table_format(header: &[String]) -> Option<Format> {
+    if header.iter().any(|c| c.trim().eq_ignore_ascii_case("kind")) {
+        Some(Format::Sheet)
+    } else if timelinejs::is_timelinejs_header(header) {
+        Some(Format::TimelinejsCsv)
+    } else {
+        None
+    }
+}
+
+/// Whether a JSON document is already a bundle (not TimelineJS JSON).
+pub fn is_bundle(doc: &Json) -> bool {
+    doc.get("version").is_some() && doc.get("languages").is_some()
+}
+
+/// Imports `text` (read from `file`), HTML converted by `html`.
+pub fn import_with(file: &str, text: &str, options: &Options, html: &dyn HtmlToText) -> Outcome {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let looks_json =
         file.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
@@ -87,7 +109,7 @@ pub fn import(file: &str, text: &str, options: &Options) -> Outcome {
                 });
             }
         };
-        if doc.get("version").is_some() && doc.get("languages").is_some() {
+        if is_bundle(&doc) {
             return fail(match options.lang {
                 Lang::En => format!(
                     "{file}: this is already a timeline bundle, not a TimelineJS file; check it \
@@ -99,18 +121,16 @@ pub fn import(file: &str, text: &str, options: &Options) -> Outcome {
                 ),
             });
         }
-        timelinejs::from_json(&doc, &Html5ever, &tl_options)
+        timelinejs::from_json(&doc, html, &tl_options)
     } else {
         let rows = match crate::table::read(text, file, options.lang) {
             Ok(rows) => rows,
             Err(e) => return fail(format!("{e}\n")),
         };
         let header = rows.first().map(|r| r.cells.as_slice()).unwrap_or_default();
-        let has_kind = header.iter().any(|c| c.trim().eq_ignore_ascii_case("kind"));
-        let format = match format {
-            Format::Auto if has_kind => Format::Sheet,
-            Format::Auto if timelinejs::is_timelinejs_header(header) => Format::TimelinejsCsv,
-            Format::Auto => {
+        let format = match (format, table_format(header)) {
+            (Format::Auto, Some(found)) => found,
+            (Format::Auto, None) => {
                 let found = header.join(", ");
                 return fail(match options.lang {
                     Lang::En => format!(
@@ -125,11 +145,11 @@ pub fn import(file: &str, text: &str, options: &Options) -> Outcome {
                     ),
                 });
             }
-            other => other,
+            (other, _) => other,
         };
         match format {
             Format::Sheet => template::import(&rows),
-            _ => timelinejs::from_rows(&rows, &Html5ever, &tl_options),
+            _ => timelinejs::from_rows(&rows, html, &tl_options),
         }
     };
     finish(file, imported, options)
@@ -206,6 +226,7 @@ fn finish(file: &str, imported: Imported, options: &Options) -> Outcome {
     Outcome { bundle: Some(text), report, status: EXIT_OK }
 }
 
+#[cfg(feature = "native")]
 /// Runs `timeline import`: reads `file`, writes the bundle to `out` (`-` for standard output).
 pub fn run(file: &str, out: &str, options: &Options) -> i32 {
     let text = match crate::read_text(file) {

@@ -1,5 +1,9 @@
 //! The `timeline` command: check an events bundle, import one from a spreadsheet or a TimelineJS
-//! timeline, and export one as a spreadsheet or as static HTML.
+//! timeline, export one as a spreadsheet or as static HTML, and pack one with the widget into a
+//! single offline HTML file.
+//!
+//! Without its default `native` feature the library also builds for wasm32: the browser editor
+//! (`crates/editor`) reads tables, converts HTML and packs offline files with this same code.
 //!
 //! Everything about bundles themselves (the validator, the import rules, the wording of every
 //! message in Indonesian and English) is in `timeline-core`, shared with the widget; this crate
@@ -9,6 +13,7 @@ pub mod check;
 pub mod export;
 pub mod html;
 pub mod import;
+pub mod pack;
 pub mod table;
 
 use timeline_core::i18n::Lang;

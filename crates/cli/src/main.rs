@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
-use timeline_cli::{check, export, import, lang_from_env};
+use timeline_cli::{check, export, import, lang_from_env, pack};
 use timeline_core::i18n::Lang;
 
 /// Check, import and export events bundles of the timeline widget.
@@ -92,6 +92,35 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// One self-contained HTML file: the widget, its styles and the bundle, that opens from a
+    /// USB stick with no network and no server (presentation mode included).
+    ///
+    /// Needs the built widget: `cargo xtask build` leaves it in dist/. Exit status 0 written,
+    /// 1 the bundle has errors, 2 a file cannot be read or written.
+    Pack {
+        /// The bundle (JSON).
+        bundle: String,
+        /// The HTML file to write.
+        #[arg(short, long)]
+        output: String,
+        /// The built widget's folder (default: $TIMELINE_DIST, ./dist, or the repository's dist/).
+        #[arg(long)]
+        dist: Option<String>,
+        /// Language of the timeline and of the messages (default: the bundle's first language).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Colour theme (default: follows the reader's system).
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+    /// Black on white, for projectors.
+    Contrast,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -134,6 +163,21 @@ fn main() -> ExitCode {
                 }
                 Ok(b) => export::emit(&export::html(&b, lang), output.as_deref()),
             }
+        }
+        Command::Pack { bundle, output, dist, lang, theme } => {
+            let options = pack::Options {
+                lang: lang.map(Lang::from),
+                theme: theme.map(|t| {
+                    match t {
+                        ThemeArg::Light => "light",
+                        ThemeArg::Dark => "dark",
+                        ThemeArg::Contrast => "contrast",
+                    }
+                    .to_owned()
+                }),
+            };
+            let messages = lang_from_env(lang.map(Lang::from));
+            pack::run(&bundle, &output, dist.as_deref(), &options, messages)
         }
     };
     ExitCode::from(u8::try_from(status).unwrap_or(1))
