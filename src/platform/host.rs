@@ -2,6 +2,7 @@
 //! messages, and the mount function for hosts that build pages with their own JavaScript.
 
 use crate::ui::hooks::{listen, Listener};
+use crate::ui::load::Prefetch;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,15 +70,18 @@ pub fn report_height_to_parent() {
     cb.forget();
 }
 
-/// Mounts a widget into `el` for hosts that build their pages with JavaScript:
+/// Mounts a widget into `el`; `boot.js` calls it for each `[data-timeline]` element as it comes
+/// near the viewport (hosts call boot.js' `mount`, which ends here):
 /// `mount(el, {src: "data/x.json", lang: "en", theme: "dark"})`. Options are also read from
-/// the element's `data-*` attributes; those given here win.
+/// the element's `data-*` attributes; those given here win. `response` (a pending
+/// `fetch(url)`), `url` and `abort` (its `AbortController`) hand over the bundle's request when
+/// the loader started it before the wasm ran; it is used only if `url` is the bundle this widget
+/// reads.
 #[wasm_bindgen]
 pub fn mount(el: web_sys::HtmlElement, options: JsValue) {
+    let get = |key: &str| js_sys::Reflect::get(&options, &key.into()).ok();
     for key in ["src", "lang", "theme", "mode", "event", "timeout", "height"] {
-        if let Some(v) =
-            js_sys::Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string())
-        {
+        if let Some(v) = get(key).and_then(|v| v.as_string()) {
             let _ = el.set_attribute(&format!("data-{key}"), &v);
         }
     }
@@ -87,7 +91,22 @@ pub fn mount(el: web_sys::HtmlElement, options: JsValue) {
     if el.has_attribute("data-timeline-mounted") {
         return;
     }
-    let opts = super::options_for(&el);
+    let mut opts = super::options_for(&el);
+    let abort = get("abort").and_then(|a| a.dyn_into::<web_sys::AbortController>().ok());
+    if let Some(response) = get("response").and_then(|r| r.dyn_into::<js_sys::Promise>().ok()) {
+        let url = get("url").and_then(|u| u.as_string());
+        if url.is_some() && url == absolute(&opts.src) {
+            opts.prefetch = Some(Prefetch { response, abort });
+        } else if let Some(a) = abort {
+            a.abort();
+        }
+    }
     let _ = el.set_attribute("data-timeline-mounted", "");
     super::mount_widget(el, opts);
+}
+
+/// `src` resolved against the page, as `fetch` resolves it.
+fn absolute(src: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    Some(web_sys::Url::new_with_base(src, &base).ok()?.href())
 }

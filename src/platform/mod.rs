@@ -6,7 +6,6 @@ use crate::core::i18n::Lang;
 use crate::ui::app::{App, Options};
 use crate::ui::link::LinkOptions;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 mod host;
 pub mod panic;
@@ -17,10 +16,10 @@ pub const DEFAULT_SRC: &str = "data/sino-soviet-1950-1965.json";
 /// The default network time limit.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
-/// Entry point of the bundled page and of the script-tag embed.
+/// Runs once when the wasm starts (`boot.js` loads it). Mounting is the loader's call: it mounts
+/// each `[data-timeline]` element through [`mount`] when the element comes near the viewport.
 pub fn start() {
     panic::install();
-    mount_all();
     host::install_goto_links();
     if web_sys::window()
         .and_then(|w| w.document())
@@ -28,21 +27,6 @@ pub fn start() {
         .is_some()
     {
         host::report_height_to_parent();
-    }
-}
-
-/// Mounts a widget into every `[data-timeline]` element that has none yet.
-pub fn mount_all() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = doc.query_selector_all("[data-timeline]:not([data-timeline-mounted])") else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        if let Some(el) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let options = options_for(&el);
-            let _ = el.set_attribute("data-timeline-mounted", "");
-            mount_widget(el, options);
-        }
     }
 }
 
@@ -91,7 +75,7 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
     };
     let links = LinkOptions { initial, sync_hash, present: mode.as_deref() == Some("present") };
     let height = attr("data-height").and_then(|h| h.trim_end_matches("px").parse().ok());
-    Options { src, lang, wheel_zoom, timeout_ms, theme, height, links }
+    Options { src, lang, wheel_zoom, timeout_ms, theme, height, links, prefetch: None }
 }
 
 fn widgets_on_page() -> u32 {

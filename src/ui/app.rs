@@ -5,7 +5,7 @@ use crate::core::i18n::Lang;
 use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::link::LinkOptions;
-use crate::ui::load::{load, LoadError};
+use crate::ui::load::{load, LoadError, Prefetch};
 use crate::ui::text::tr;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
@@ -29,6 +29,9 @@ pub struct Options {
     pub height: Option<u32>,
     /// Deep link, hash and presentation settings.
     pub links: LinkOptions,
+    /// The bundle's request, when the loader started it before the wasm ran (read once: a
+    /// retry fetches anew).
+    pub prefetch: Option<Prefetch>,
 }
 
 type LoadState = Option<Result<Arc<Prepared>, LoadError>>;
@@ -45,11 +48,13 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     let src = options.src.clone();
     let timeout = options.timeout_ms;
     let explicit_lang = options.lang.is_some();
+    let prefetch = StoredValue::new_local(options.prefetch.clone());
     Effect::new(move |_| {
         attempt.track();
         state.set(None);
         received_mb.set(0);
         let src = src.clone();
+        let prefetch = prefetch.try_update_value(Option::take).flatten();
         spawn_local(async move {
             let progress = move |bytes: u64| {
                 let mb = bytes / 1_000_000;
@@ -57,7 +62,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
                     let _ = received_mb.try_set(mb);
                 }
             };
-            let result = load(&src, timeout, &progress).await.map(Arc::new);
+            let result = load(&src, timeout, &progress, prefetch).await.map(Arc::new);
             if let (Ok(p), false) = (&result, explicit_lang) {
                 if let Some(l) = p.bundle.languages.iter().find_map(|c| Lang::from_tag(c)) {
                     let _ = lang.try_set(l);

@@ -144,15 +144,28 @@ impl LoadError {
     }
 }
 
+/// A request for the bundle that the loader (`boot.js`) started while the wasm was still on
+/// its way, so the two downloads run side by side instead of one after the other (issue 15).
+#[derive(Clone, Debug)]
+pub struct Prefetch {
+    /// The pending `fetch`: a `Promise<Response>`.
+    pub response: js_sys::Promise,
+    /// Aborts that request when the time limit runs out.
+    pub abort: Option<web_sys::AbortController>,
+}
+
 /// Fetches `url` with a time limit of `timeout_ms` and returns the prepared bundle, telling
 /// `progress` how many bytes of the body have arrived after each chunk (a 100 000-event bundle
-/// is 110 MB: the reader should see it coming).
+/// is 110 MB: the reader should see it coming). With `prefetch`, the request already under way
+/// for `url` is read instead of a new one; it is checked exactly as one of ours, and the time
+/// limit runs from now.
 pub async fn load(
     url: &str,
     timeout_ms: u32,
     progress: &dyn Fn(u64),
+    prefetch: Option<Prefetch>,
 ) -> Result<Prepared, LoadError> {
-    let text = fetch_text(url, timeout_ms, progress).await?;
+    let text = fetch_text(url, timeout_ms, progress, prefetch).await?;
     parse_js(text)
 }
 
@@ -311,14 +324,21 @@ async fn fetch_text(
     url: &str,
     timeout_ms: u32,
     progress: &dyn Fn(u64),
+    prefetch: Option<Prefetch>,
 ) -> Result<JsString, LoadError> {
     let network = |message: String| LoadError::Network { url: url.to_string(), message };
     let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
-    let controller = web_sys::AbortController::new().ok();
-    let init = web_sys::RequestInit::new();
-    if let Some(c) = &controller {
-        init.set_signal(Some(&c.signal()));
-    }
+    let (request, controller) = match prefetch {
+        Some(p) => (p.response, p.abort),
+        None => {
+            let controller = web_sys::AbortController::new().ok();
+            let init = web_sys::RequestInit::new();
+            if let Some(c) = &controller {
+                init.set_signal(Some(&c.signal()));
+            }
+            (window.fetch_with_str_and_init(url, &init), controller)
+        }
+    };
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     // The timer covers the whole exchange, body included: a server that answers at once and
     // then trickles counts as not answering.
@@ -330,9 +350,7 @@ async fn fetch_text(
         })
     });
     let result = async {
-        let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(|e| network(js_message(&e)))?;
+        let resp = JsFuture::from(request).await.map_err(|e| network(js_message(&e)))?;
         let resp: web_sys::Response =
             resp.dyn_into().map_err(|_| network("not a response".into()))?;
         let shown_url = if resp.url().is_empty() { url.to_string() } else { resp.url() };
