@@ -11,6 +11,7 @@ pub fn run_cmd() -> tools::Result<()> {
     tools::ensure_build_tools()?;
     exec(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
     report(&root().join("dist"));
+    crate::precompress::print(&crate::precompress::run(&root().join("dist"))?);
     Ok(())
 }
 
