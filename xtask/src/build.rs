@@ -10,6 +10,7 @@ use std::process::Command;
 pub fn run_cmd() -> tools::Result<()> {
     tools::ensure_build_tools()?;
     exec(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
+    crate::static_copy::run(&root(), &root().join("dist"))?;
     report(&root().join("dist"));
     crate::precompress::print(&crate::precompress::run(&root().join("dist"))?);
     Ok(())

@@ -8,6 +8,7 @@ mod build;
 mod check_bundle;
 mod precompress;
 mod serve;
+mod static_copy;
 mod test;
 mod tools;
 
