@@ -1,7 +1,8 @@
 // The timeline's loader (a few KB, no imports): reserves each [data-timeline] element's final
 // height at once, then loads the widget when the element comes within a screen of the viewport
-// (data-load="eager": at once): stylesheet, wasm (streamed into the glue) and bundle side by
-// side, a skeleton with the bundle's title meanwhile. docs/developers.md, "Loading", says why.
+// (data-load="eager": at once), from the first frame on: stylesheet, wasm (streamed into the
+// glue) and bundle side by side, the static list or a skeleton with the bundle's title meanwhile.
+// docs/developers.md, "Loading", says why and what each step measured.
 //   <div data-timeline data-src="https://example.org/timeline/data/sino-soviet-1950-1965.json"></div>
 //   <script type="module" src="https://example.org/timeline/boot.js"></script>
 // From a host's own script: import { mount } from ".../boot.js"; mount(element, { src, lang });
@@ -82,9 +83,9 @@ function prepare(el) {
   el.style.setProperty("max-height", `${h}px`);
   el.style.setProperty("overflow", "hidden");
   el.setAttribute("aria-busy", "true");
-  // A static copy is of the default bundle, not of the one a page's ?src= asks for.
+  // A static copy of the default bundle is not one of what ?src= asks for, nor in another language.
   const copy = el.querySelector(":scope > .tl-static");
-  if (copy && !attr(el, "data-src") && query("src")) copy.remove();
+  if (copy && ((!attr(el, "data-src") && query("src")) || (copy.lang && copy.lang !== langOf(el)))) copy.remove();
   // Nothing is shown before the stylesheet: it would move when styled (a layout shift).
   if (stylesheetLoaded()) dress(el);
   else if (copy?.isConnected) copy.style.setProperty("display", "none");
@@ -162,6 +163,16 @@ function loadStylesheet() {
   return stylesheet;
 }
 
+// Resolves once the page's first content is on screen (its presentation time known): the
+// placeholder's content is not swapped out before it has been seen (nor before the browser has
+// timed its paint: hiding it earlier drops it from Largest Contentful Paint).
+const presented = new Promise((done) => {
+  if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) return done();
+  new PerformanceObserver((list, o) => {
+    if (list.getEntriesByName("first-contentful-paint").length) o.disconnect(), done();
+  }).observe({ type: "paint", buffered: true });
+});
+
 let wasm = null;
 function loadWasm() {
   if (!wasm) {
@@ -234,11 +245,16 @@ function topLevelTitle(text, lang) {
   return null;
 }
 
+// The network waits for the first frame: the page's first paint (the placeholder, reserved and
+// dressed) does not share the line with the wasm, and needs none of it.
+const firstFrame = new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
 async function activate(el) {
   const w = prepare(el);
   if (!w || w.active) return;
   w.active = true;
   observer?.unobserve(el);
+  await firstFrame;
   const url = bundleUrl(el);
   const abort = new AbortController();
   const response = fetch(url, { signal: abort.signal });
@@ -251,8 +267,23 @@ async function activate(el) {
   });
   try {
     const [glue] = await Promise.all([loadWasm(), loadStylesheet()]);
-    unclip(el);
     glue.mount(el, { response, url, abort });
+    // The placeholder's content stays until the widget has more than its loading line to show.
+    const root = el.querySelector(":scope > .tl-root");
+    const loading = () => root?.querySelector(":scope > .tl-loading");
+    if (loading()) {
+      const hide = { visibility: "hidden", position: "absolute", inset: "0" };
+      for (const k in hide) root.style.setProperty(k, hide[k], "important");
+      const seen = new MutationObserver(() => {
+        if (loading()) return;
+        seen.disconnect();
+        presented.then(() => {
+          for (const k in hide) root.style.removeProperty(k);
+          unclip(el);
+        });
+      });
+      seen.observe(root, { childList: true });
+    } else unclip(el);
     w.resolve();
   } catch (err) {
     abort.abort();

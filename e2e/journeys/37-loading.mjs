@@ -220,32 +220,53 @@ export const journeys = {
     console.log(`     reserved/natural px: ${rows.join("; ")}`);
   },
 
-  async "before the wasm: the title in a skeleton, and the bundle already on its way"({ page, base, root, errors }) {
+  async "before the wasm: the static list or a skeleton with the title, and the bundle on its way"({ page, browser, base, root, errors }) {
     const bundle = JSON.parse(fs.readFileSync(path.join(root, "data", "sino-soviet-1950-1965.json"), "utf8"));
-    let release;
-    const held = new Promise((r) => (release = r));
-    const wasmRequests = [];
-    await page.route("**/timeline_bg.wasm", async (route) => {
-      wasmRequests.push(route.request().url());
-      await held;
-      await route.continue();
-    });
+    /** Holds the wasm back until `release()`; counts its requests. */
+    async function holdWasm(p) {
+      const held = { requests: 0 };
+      const gate = new Promise((r) => (held.release = r));
+      await p.route("**/timeline_bg.wasm", async (route) => {
+        held.requests++;
+        await gate;
+        await route.continue();
+      });
+      return held;
+    }
+    // index.html carries the static list of the bundled dataset (`cargo xtask build` puts it in).
+    const wasm = await holdWasm(page);
     const requests = [];
     page.on("request", (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${base}/index.html`);
-    const shown = await until(page, (t) => document.querySelector("[data-timeline] .tl-skeleton__title")?.textContent === t, bundle.title.id);
-    assert(shown, "the skeleton shows the bundle's title while the wasm is held back");
-    eq(await page.locator("[data-timeline] .tl-skeleton [role=status]").innerText(), "Memuat linimasa…", "and says it is loading");
+    const list = page.locator("[data-timeline] > .tl-static");
+    await list.locator("h2").waitFor();
+    eq(await list.locator("h2").innerText(), bundle.title.id, "the static list's title, before the wasm");
+    eq(await list.locator("li.tl-static__event").count(), bundle.events.length, "every event in it");
     const reserved = await page.$eval("[data-timeline]", (e) => e.getBoundingClientRect().height);
+    eq(reserved, await page.$eval("[data-timeline]", (e) => parseFloat(e.style.minHeight)), "clipped to the reserved height");
     // No waterfall: the glue, the stylesheet and the bundle did not wait for the wasm.
     for (const f of ["/timeline.js", "/timeline.css", "/data/sino-soviet-1950-1965.json"]) {
       assert(requests.includes(f), `${f} requested while the wasm is still on its way`);
     }
-    release();
+    wasm.release();
     await ready(page);
+    eq(await list.isVisible(), false, "the list gives way to the widget");
     eq(await page.$eval("[data-timeline]", (e) => e.getBoundingClientRect().height), reserved, "mounting kept the height");
-    eq(await page.locator("[data-timeline] .tl-skeleton").count(), 0, "the skeleton is gone");
-    eq(wasmRequests.length, 1, "the wasm is fetched once (the preload is the fetch the glue compiles from)");
+    eq(wasm.requests, 1, "the wasm is fetched once");
+
+    // In English the Indonesian list is dropped for a skeleton with the English title.
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await ctx.newPage();
+    const wasm2 = await holdWasm(p);
+    await p.goto(`${base}/index.html?lang=en`);
+    const shown = await until(p, (t) => document.querySelector("[data-timeline] .tl-skeleton__title")?.textContent === t, bundle.title.en);
+    assert(shown, "the skeleton shows the bundle's title while the wasm is held back");
+    eq(await p.locator("[data-timeline] .tl-skeleton [role=status]").innerText(), "Loading the timeline…", "and says it is loading");
+    eq(await p.locator("[data-timeline] .tl-static").count(), 0, "no list in the other language");
+    wasm2.release();
+    await ready(p);
+    eq(await p.locator("[data-timeline] .tl-skeleton").count(), 0, "the skeleton is gone");
+    await ctx.close();
     eq(errors.length, 0, `console errors: ${errors.join(" | ")}`);
   },
 
