@@ -268,9 +268,13 @@ async function activate(el) {
   try {
     const [glue] = await Promise.all([loadWasm(), loadStylesheet()]);
     glue.mount(el, { response, url, abort });
-    // The placeholder's content stays until the widget has more than its loading line to show.
+    // The placeholder's content stays until the widget has more than its loading line to show
+    // (or that line counts megabytes: a large bundle's download is worth seeing).
     const root = el.querySelector(":scope > .tl-root");
-    const loading = () => root?.querySelector(":scope > .tl-loading");
+    const loading = () => {
+      const line = root?.querySelector(":scope > .tl-loading");
+      return line && !line.querySelector(".tl-loading__bytes")?.textContent.trim();
+    };
     if (loading()) {
       const hide = { visibility: "hidden", position: "absolute", inset: "0" };
       for (const k in hide) root.style.setProperty(k, hide[k], "important");
@@ -282,7 +286,7 @@ async function activate(el) {
           unclip(el);
         });
       });
-      seen.observe(root, { childList: true });
+      seen.observe(root, { childList: true, subtree: true, characterData: true });
     } else unclip(el);
     w.resolve();
   } catch (err) {
