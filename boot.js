@@ -245,16 +245,20 @@ function topLevelTitle(text, lang) {
   return null;
 }
 
-// The network waits for the first frame: the page's first paint (the placeholder, reserved and
-// dressed) does not share the line with the wasm, and needs none of it.
-const firstFrame = new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+// The network waits for the page's first contentful paint to be on screen (or a quarter second
+// after the first frame, on a page that paints no content): that paint (the placeholder,
+// reserved and dressed) needs none of the widget's files and does not share the line with them.
+const painted = Promise.race([
+  presented,
+  new Promise((done) => requestAnimationFrame(() => setTimeout(done, 250))),
+]);
 
 async function activate(el) {
   const w = prepare(el);
   if (!w || w.active) return;
   w.active = true;
   observer?.unobserve(el);
-  await firstFrame;
+  await painted;
   const url = bundleUrl(el);
   const abort = new AbortController();
   const response = fetch(url, { signal: abort.signal });
