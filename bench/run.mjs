@@ -41,10 +41,10 @@ const TIMER_SLACK_MS = 0.1 + 1e-6;
 // The payload ceiling: what a reader of index.html downloads of the widget's code, gzip -9 (Node's
 // zlib) of wasm + JS (boot.js and the wasm-bindgen glue) + CSS (timeline.css and the page's
 // page.css), the "code" row of the transfer table. Set on 2 December 2026 at that day's payload,
-// 251 913 bytes (246.0 KB; the lazy loader of issue 15 included, which added 5.6 KB to main's
+// 252 071 bytes (246.2 KB; the lazy loader of issue 15 included, which added 5.8 KB to main's
 // 246 294), + 2 % (issue 15). Raise it on purpose, with the reason in the commit, or make the
 // code smaller.
-const PAYLOAD_CEILING_BYTES = 256_951;
+const PAYLOAD_CEILING_BYTES = 257_112;
 // Elements in the document at any moment of the interaction (issue 7's DOM bound).
 const DOM_CEILING = 3000;
 
