@@ -82,7 +82,7 @@ function prepare(el) {
   // While it waits it is exactly that high, a static copy inside clipped.
   el.style.setProperty("max-height", `${h}px`);
   el.style.setProperty("overflow", "hidden");
-  el.setAttribute("aria-busy", "true");
+  el.setAttribute("data-timeline-waiting", "");
   // A static copy of the default bundle is not one of what ?src= asks for, nor in another language.
   const copy = el.querySelector(":scope > .tl-static");
   if (copy && ((!attr(el, "data-src") && query("src")) || (copy.lang && copy.lang !== langOf(el)))) copy.remove();
@@ -93,7 +93,7 @@ function prepare(el) {
 }
 
 function dress(el) {
-  if (!el.hasAttribute("aria-busy")) return;
+  if (!el.hasAttribute("data-timeline-waiting")) return;
   const copy = el.querySelector(":scope > .tl-static");
   if (copy) copy.style.removeProperty("display");
   else if (!el.querySelector(":scope > .tl-skeleton")) el.append(skeleton(langOf(el)));
@@ -121,7 +121,7 @@ function unclip(el) {
   el.querySelector(":scope > .tl-static")?.style.removeProperty("display");
   el.style.removeProperty("max-height");
   el.style.removeProperty("overflow");
-  el.removeAttribute("aria-busy");
+  el.removeAttribute("data-timeline-waiting");
 }
 
 function fail(el, err) {

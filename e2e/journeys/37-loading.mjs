@@ -89,7 +89,7 @@ export const journeys = {
     });
     await page.goto(`${base}/examples/long-article.html`);
     await page.waitForLoadState("networkidle");
-    assert(await page.$eval("#linimasa", (e) => e.hasAttribute("aria-busy")), "boot.js has prepared the placeholder");
+    assert(await page.$eval("#linimasa", (e) => e.hasAttribute("data-timeline-waiting")), "boot.js has prepared the placeholder");
     const screens = await page.$eval("#linimasa", (e) => e.getBoundingClientRect().top / innerHeight);
     assert(screens >= 3, `the widget starts ${screens.toFixed(1)} screens down`);
     eq(requests.filter((p) => HEAVY.test(p)).join(", "), "", "no glue, wasm, stylesheet or bundle before the reader scrolls");
@@ -276,6 +276,6 @@ export const journeys = {
     const alert = page.locator("[data-timeline] [role=alert]");
     await alert.waitFor();
     assert(/could not be loaded/.test(await alert.innerText()), "the reader is told");
-    eq(await page.$eval("[data-timeline]", (e) => e.hasAttribute("aria-busy")), false, "no longer busy");
+    eq(await page.$eval("[data-timeline]", (e) => e.hasAttribute("data-timeline-waiting")), false, "no longer waiting");
   },
 };
