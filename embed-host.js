@@ -1,6 +1,6 @@
 // Optional helper for pages that embed the timeline in an iframe:
 //   <iframe data-timeline-frame src="https://example.org/timeline/embed.html?lang=id"
-//           title="Linimasa hubungan Tiongkok–Soviet 1950–1965" width="100%" height="620"
+//           title="Linimasa hubungan Tiongkok–Soviet 1950–1965" width="100%" height="700" loading="lazy"
 //           style="border:0"></iframe>
 //   <script src="https://example.org/timeline/embed-host.js" defer></script>
 // It resizes each such iframe to its content (from the widget's "timeline:height" messages,

@@ -196,12 +196,39 @@ function failureRoute(url, res) {
   return false;
 }
 
+// Compressed bodies made on the fly (files without a precompressed copy), by path and mtime.
+const compressedCache = new Map();
+
+/**
+ * The body to send for `file` under `accept-encoding`, as a host serving `dist/` would: the
+ * precompressed copy (`cargo xtask build` writes `.br` and `.gz`) when there is one, else
+ * compressed here at the same settings (brotli 11, gzip 9), for the incumbents' files too.
+ */
+function encoded(file, accept) {
+  if (!/\.(html|m?js|css|json|wasm|svg)$/.test(file)) return null;
+  const accepted = accept.split(",").map((s) => s.trim().split(";")[0].trim());
+  for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!accepted.includes(enc)) continue;
+    if (fs.existsSync(file + ext)) return { enc, body: fs.readFileSync(file + ext) };
+    const key = `${file}:${fs.statSync(file).mtimeMs}:${enc}`;
+    if (!compressedCache.has(key)) {
+      const raw = fs.readFileSync(file);
+      compressedCache.set(key, enc === "br"
+        ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: raw.length > 4e6 ? 9 : 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        : zlib.gzipSync(raw, { level: 9 }));
+    }
+    return { enc, body: compressedCache.get(key) };
+  }
+  return null;
+}
+
 /**
  * Serves `roots` (URL prefix → folder) on 127.0.0.1 at a free port; resolves to {url, close}.
  * `csp` is sent as the Content-Security-Policy of HTML responses; `cors` adds
- * `Access-Control-Allow-Origin: *` to every response.
+ * `Access-Control-Allow-Origin: *` to every response; `compress` answers with brotli or gzip
+ * when the client accepts it (the Lighthouse bench: a real host compresses).
  */
-export function serve(roots, { csp = null, cors = false } = {}) {
+export function serve(roots, { csp = null, cors = false, compress = false } = {}) {
   const server = http.createServer((req, res) => {
     // `cors`: let opaque-origin documents (iframes sandboxed without allow-same-origin) load
     // the module scripts, wasm and bundles, as a host serving such embeds must.
@@ -227,6 +254,12 @@ export function serve(roots, { csp = null, cors = false } = {}) {
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) break;
       const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream" };
       if (csp && file.endsWith(".html")) headers["content-security-policy"] = csp;
+      const packed = compress ? encoded(file, String(req.headers["accept-encoding"] || "")) : null;
+      if (packed) {
+        Object.assign(headers, { "content-encoding": packed.enc, "content-length": String(packed.body.length), vary: "accept-encoding" });
+        res.writeHead(200, headers);
+        return res.end(packed.body);
+      }
       res.writeHead(200, headers);
       return fs.createReadStream(file).pipe(res);
     }

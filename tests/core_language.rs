@@ -256,6 +256,7 @@ const OTHER_TEXTS: &[&str] = &[
     "boot.js",
     "embed-host.js",
     "examples/news-article.html",
+    "examples/long-article.html",
     "src/ui/error_panel.rs",
     "src/platform/panic.rs",
     "docs/bundle-guide.id.md",

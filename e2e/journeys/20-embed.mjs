@@ -51,7 +51,9 @@ export const journeys = {
     }, null, { timeout: 20_000 });
     const fh = await frame.evaluate((f) => f.style.height);
     assert(parseInt(fh, 10) > 300, `iframe resized to content: ${fh}`);
-    // The third widget, mounted by the host's own script, in the contrast theme.
+    // The third widget, mounted by the host's own script, in the contrast theme: far down the
+    // page, it loads when the reader comes near it.
+    await page.$eval("#linimasa-ketiga", (e) => e.scrollIntoView());
     await ready(page, "#linimasa-ketiga");
     eq(await page.getAttribute("#linimasa-ketiga", "data-theme"), "contrast", "mounted by the host");
     await shot("news-article");

@@ -2,6 +2,7 @@
 //! messages, and the mount function for hosts that build pages with their own JavaScript.
 
 use crate::ui::hooks::{listen, Listener};
+use crate::ui::load::Prefetch;
 use js_sys::JsString;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -107,20 +108,24 @@ impl TimelineHandle {
     }
 }
 
-/// Mounts a widget into `el` for hosts that build their pages with JavaScript:
-/// `mount(el, {src: "data/x.json", lang: "en", theme: "dark"})`, or with the bundle's JSON text
-/// instead of a URL: `mount(el, {bundle: text})`. Options are also read from the element's
-/// `data-*` attributes; those given here win. Returns a handle whose `destroy()` unmounts the
-/// widget, or `undefined` when `el` already holds one.
+/// Mounts a widget into `el`. `boot.js` calls it for each `[data-timeline]` element as it comes
+/// near the viewport (hosts call boot.js' `mount`, which ends here); the editor's preview and
+/// the offline file call it directly. `mount(el, {src: "data/x.json", lang: "en", theme:
+/// "dark"})`, or with the bundle's JSON text instead of a URL: `mount(el, {bundle: text})`.
+/// Options are also read from the element's `data-*` attributes; those given here win.
+/// `response` (a pending `fetch(url)`), `url` and `abort` (its `AbortController`) hand over the
+/// bundle's request when the loader started it before the wasm ran; it is used only if `url` is
+/// the bundle this widget reads. Returns a handle whose `destroy()` unmounts the widget, or
+/// `undefined` when `el` already holds one.
 #[wasm_bindgen]
 pub fn mount(el: web_sys::HtmlElement, options: JsValue) -> Option<TimelineHandle> {
+    let get = |key: &str| js_sys::Reflect::get(&options, &key.into()).ok();
     for key in
         ["src", "lang", "theme", "mode", "event", "start", "end", "timeout", "height", "hash"]
     {
         // Strings, and numbers (`height: 400`) as their text.
-        if let Some(v) = js_sys::Reflect::get(&options, &key.into())
-            .ok()
-            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+        if let Some(v) =
+            get(key).and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
         {
             let _ = el.set_attribute(&format!("data-{key}"), &v);
         }
@@ -137,6 +142,15 @@ pub fn mount(el: web_sys::HtmlElement, options: JsValue) -> Option<TimelineHandl
     {
         opts.text = Some(text);
     }
+    let abort = get("abort").and_then(|a| a.dyn_into::<web_sys::AbortController>().ok());
+    if let Some(response) = get("response").and_then(|r| r.dyn_into::<js_sys::Promise>().ok()) {
+        let url = get("url").and_then(|u| u.as_string());
+        if opts.text.is_none() && url.is_some() && url == absolute(&opts.src) {
+            opts.prefetch = Some(Prefetch { response, abort });
+        } else if let Some(a) = abort {
+            a.abort();
+        }
+    }
     let _ = el.set_attribute("data-timeline-mounted", "");
     let view = super::mount_widget(el.clone(), opts);
     let id = NEXT.with(|n| {
@@ -146,4 +160,10 @@ pub fn mount(el: web_sys::HtmlElement, options: JsValue) -> Option<TimelineHandl
     });
     MOUNTED.with(|m| m.borrow_mut().push((id, view)));
     Some(TimelineHandle { el, id })
+}
+
+/// `src` resolved against the page, as `fetch` resolves it.
+fn absolute(src: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    Some(web_sys::Url::new_with_base(src, &base).ok()?.href())
 }

@@ -17,10 +17,10 @@ pub const DEFAULT_SRC: &str = "data/sino-soviet-1950-1965.json";
 /// The default network time limit.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
-/// Entry point of the bundled page and of the script-tag embed.
+/// Runs once when the wasm starts (`boot.js` loads it). Mounting is the loader's call: it mounts
+/// each `[data-timeline]` element through [`mount`] when the element comes near the viewport.
 pub fn start() {
     panic::install();
-    mount_all();
     host::install_goto_links();
     if web_sys::window()
         .and_then(|w| w.document())
@@ -28,22 +28,6 @@ pub fn start() {
         .is_some()
     {
         host::report_height_to_parent();
-    }
-}
-
-/// Mounts a widget into every `[data-timeline]` element that has none yet.
-pub fn mount_all() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = doc.query_selector_all("[data-timeline]:not([data-timeline-mounted])") else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        if let Some(el) = nodes.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let options = options_for(&el);
-            let _ = el.set_attribute("data-timeline-mounted", "");
-            // Widgets found on the page live as long as the page.
-            std::mem::forget(mount_widget(el, options));
-        }
     }
 }
 
@@ -102,7 +86,7 @@ pub(crate) fn options_for(el: &web_sys::HtmlElement) -> Options {
     let height = attr("data-height")
         .or_else(|| query_param("height"))
         .and_then(|h| h.trim_end_matches("px").parse().ok());
-    Options { src, text, lang, wheel_zoom, timeout_ms, theme, height, links }
+    Options { src, text, lang, wheel_zoom, timeout_ms, theme, height, links, prefetch: None }
 }
 
 /// The text of the page's element `id`; an empty text (a "not JSON" error) when there is none.

@@ -5,7 +5,7 @@ use crate::core::i18n::Lang;
 use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::link::LinkOptions;
-use crate::ui::load::{load, parse_js, LoadError};
+use crate::ui::load::{load, parse_js, LoadError, Prefetch};
 use crate::ui::text::tr;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
@@ -32,6 +32,9 @@ pub struct Options {
     pub height: Option<u32>,
     /// Deep link, hash and presentation settings.
     pub links: LinkOptions,
+    /// The bundle's request, when the loader started it before the wasm ran (read once: a
+    /// retry fetches anew).
+    pub prefetch: Option<Prefetch>,
 }
 
 type LoadState = Option<Result<Arc<Prepared>, LoadError>>;
@@ -49,12 +52,14 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     let text = options.text.clone();
     let timeout = options.timeout_ms;
     let explicit_lang = options.lang.is_some();
+    let prefetch = StoredValue::new_local(options.prefetch.clone());
     Effect::new(move |_| {
         attempt.track();
         state.set(None);
         received_mb.set(0);
         let src = src.clone();
         let text = text.clone();
+        let prefetch = prefetch.try_update_value(Option::take).flatten();
         spawn_local(async move {
             let progress = move |bytes: u64| {
                 let mb = bytes / 1_000_000;
@@ -64,7 +69,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
             };
             let result = match text {
                 Some(text) => parse_js(text),
-                None => load(&src, timeout, &progress).await,
+                None => load(&src, timeout, &progress, prefetch).await,
             }
             .map(Arc::new);
             if let (Ok(p), false) = (&result, explicit_lang) {

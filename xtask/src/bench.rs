@@ -2,14 +2,19 @@
 //! performance benchmark (`bench/`): our release build against vis-timeline and TimelineJS in
 //! headless Chromium. Installs what it needs first (Chromium from Debian, the bench's pinned npm
 //! packages), builds `dist/` when it is missing, then runs `node bench/run.mjs` with the arguments
-//! and passes its exit code on. Budgets are printed as PASS/FAIL lines, never turned into a
-//! failing exit code: only a crash, or our widget never becoming ready, fails.
+//! and passes its exit code on. Timing budgets are printed as PASS/FAIL lines, never turned into a
+//! failing exit code (shared machines are noisy); what is deterministic fails the run: ours
+//! crashing or never becoming ready, a page error, an unfinished interaction, more than 3 000 DOM
+//! elements, or the payload over its ceiling (`PAYLOAD_CEILING` in bench/run.mjs).
+//! `--lighthouse` runs `node bench/lighthouse.mjs` instead: Lighthouse's mobile preset on our
+//! page, the incumbents' and the example articles.
 
 use crate::tools::{self, root};
 use std::process::Command;
 
 const HELP: &str = "\
 cargo xtask bench [--quick] [--compare] [--n LIST] [--reps N] [--timeout S] [OPTIONS]
+cargo xtask bench --lighthouse [--reps N] [--targets ours,vis,tljs,article,long]
 
   --quick     N = 1 000 only, one repetition, ours only unless --compare (what CI runs)
   --compare   also run vis-timeline 8.5.4 and TimelineJS 3.9.11, with ratios to ours
@@ -21,6 +26,8 @@ cargo xtask bench [--quick] [--compare] [--n LIST] [--reps N] [--timeout S] [OPT
   --targets LIST            only some of ours,vis,tljs
   --out FILE  JSON results (default bench/out/results.json)
   --shots     diagnostic screenshots in bench/out/shots/ (distorts the timings)
+  --lighthouse  Lighthouse 12 mobile preset instead (bench/lighthouse.mjs): performance, LCP,
+              TBT, CLS and bytes of ours, both incumbents and the example articles, medians
 
 Prints a markdown table and PASS/FAIL budget lines; see bench/README.md.
 ";
@@ -47,8 +54,13 @@ fn run_cmd(args: &[String]) -> tools::Result<i32> {
         eprintln!("xtask bench: dist/ is missing, building it first");
         crate::build::run_cmd()?;
     }
+    let script = if args.iter().any(|a| a == "--lighthouse") {
+        "bench/lighthouse.mjs"
+    } else {
+        "bench/run.mjs"
+    };
     let status = Command::new("node")
-        .arg("bench/run.mjs")
+        .arg(script)
         .args(args)
         .current_dir(root())
         .env("PATH", tools::path_env())
@@ -57,10 +69,11 @@ fn run_cmd(args: &[String]) -> tools::Result<i32> {
     Ok(status.code().unwrap_or(1))
 }
 
-/// The bench's npm packages (vis-timeline, TimelineJS, playwright-core), from its lockfile.
+/// The bench's npm packages (vis-timeline, TimelineJS, playwright-core, lighthouse), from its
+/// lockfile.
 fn ensure_bench_packages() -> tools::Result<()> {
     tools::ensure_npm_packages(
         "bench",
-        &["playwright-core", "vis-timeline", "@knight-lab/timelinejs"],
+        &["playwright-core", "vis-timeline", "@knight-lab/timelinejs", "lighthouse"],
     )
 }

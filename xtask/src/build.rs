@@ -16,9 +16,11 @@ pub fn run_cmd() -> tools::Result<()> {
     tools::ensure_build_tools()?;
     exec(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
     let dist = root().join("dist");
+    crate::static_copy::run(&root(), &dist)?;
     build_editor(&dist)?;
     pack_offline(&dist)?;
     report(&dist);
+    crate::precompress::print(&crate::precompress::run(&dist)?);
     Ok(())
 }
 

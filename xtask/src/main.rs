@@ -6,7 +6,9 @@
 mod bench;
 mod build;
 mod check_bundle;
+mod precompress;
 mod serve;
+mod static_copy;
 mod test;
 mod tools;
 
@@ -17,7 +19,7 @@ cargo xtask <command>
 
   serve               install missing tools, build the release widget and serve it on 127.0.0.1
   test                install missing tools and browsers, then run every test tier (what CI runs)
-  build               release build into dist/ and a raw/gzip size report
+  build               release build into dist/ with .br/.gz copies, and a size report
   check-bundle FILE   validate an events bundle (--json for machine-readable output)
   bench [--quick] [--compare] [--n 1000,10000]
                       performance against vis-timeline and TimelineJS (bench/README.md)

@@ -99,7 +99,8 @@ fn contains_ci(haystack: &str, needle: &str) -> bool {
 }
 
 /// The lines after the glue that start the widget. `__wbg_init` is the glue's default export;
-/// the widget's `main` mounts every `[data-timeline]` of the page once the module runs.
+/// `mount` (the glue's too) mounts each `[data-timeline]` of the page (on a host page `boot.js`
+/// does it, as each comes near; here there is one, and no `boot.js`).
 const BOOT: &str = r#"
 // timeline pack: the wasm is in the page, base64; decode it and start the widget.
 {
@@ -107,7 +108,9 @@ const BOOT: &str = r#"
   const bin = atob(text);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  __wbg_init({ module_or_path: bytes }).catch((err) => {
+  __wbg_init({ module_or_path: bytes }).then(() => {
+    for (const el of document.querySelectorAll("[data-timeline]")) mount(el, {});
+  }).catch((err) => {
     for (const el of document.querySelectorAll("[data-timeline]")) el.setAttribute("data-failed", "");
     console.error("timeline: could not start", err);
   });

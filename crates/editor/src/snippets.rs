@@ -161,7 +161,7 @@ impl Embed {
         }
         format!(
             "<div id=\"my-timeline\"></div>\n<script type=\"module\">\n  const {{ ready }} = await \
-             import({});\n  const {{ mount }} = await ready;\n  const timeline = \
+             import({});\n  const {{ mount }} = await ready;\n  const timeline = await \
              mount(document.getElementById(\"my-timeline\"), {{ {} }});\n  // timeline.destroy() \
              removes it again.\n</script>\n",
             js_string(&format!("{base}boot.js")),

@@ -1,7 +1,7 @@
 //! Fetching a bundle's text: `fetch` with a time limit, a content-type and size check while the
 //! body streams in, each chunk decoded and dropped as it arrives.
 
-use super::{LoadError, MAX_BUNDLE_BYTES};
+use super::{LoadError, Prefetch, MAX_BUNDLE_BYTES};
 use js_sys::{JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,14 +42,21 @@ pub(super) async fn fetch_text(
     url: &str,
     timeout_ms: u32,
     progress: &dyn Fn(u64),
+    prefetch: Option<Prefetch>,
 ) -> Result<JsString, LoadError> {
     let network = |message: String| LoadError::Network { url: url.to_string(), message };
     let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
-    let controller = web_sys::AbortController::new().ok();
-    let init = web_sys::RequestInit::new();
-    if let Some(c) = &controller {
-        init.set_signal(Some(&c.signal()));
-    }
+    let (request, controller) = match prefetch {
+        Some(p) => (p.response, p.abort),
+        None => {
+            let controller = web_sys::AbortController::new().ok();
+            let init = web_sys::RequestInit::new();
+            if let Some(c) = &controller {
+                init.set_signal(Some(&c.signal()));
+            }
+            (window.fetch_with_str_and_init(url, &init), controller)
+        }
+    };
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     // The timer covers the whole exchange, body included: a server that answers at once and
     // then trickles counts as not answering.
@@ -61,9 +68,7 @@ pub(super) async fn fetch_text(
         })
     });
     let result = async {
-        let resp = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(|e| network(js_message(&e)))?;
+        let resp = JsFuture::from(request).await.map_err(|e| network(js_message(&e)))?;
         let resp: web_sys::Response =
             resp.dyn_into().map_err(|_| network("not a response".into()))?;
         let shown_url = if resp.url().is_empty() { url.to_string() } else { resp.url() };

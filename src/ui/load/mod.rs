@@ -109,15 +109,28 @@ impl LoadError {
     }
 }
 
+/// A request for the bundle that the loader (`boot.js`) started while the wasm was still on
+/// its way, so the two downloads run side by side instead of one after the other (issue 15).
+#[derive(Clone, Debug)]
+pub struct Prefetch {
+    /// The pending `fetch`: a `Promise<Response>`.
+    pub response: js_sys::Promise,
+    /// Aborts that request when the time limit runs out.
+    pub abort: Option<web_sys::AbortController>,
+}
+
 /// Fetches `url` with a time limit of `timeout_ms` and returns the prepared bundle, telling
 /// `progress` how many bytes of the body have arrived after each chunk (a 100 000-event bundle
-/// is 110 MB: the reader should see it coming).
+/// is 110 MB: the reader should see it coming). With `prefetch`, the request already under way
+/// for `url` is read instead of a new one; it is checked exactly as one of ours, and the time
+/// limit runs from now.
 pub async fn load(
     url: &str,
     timeout_ms: u32,
     progress: &dyn Fn(u64),
+    prefetch: Option<Prefetch>,
 ) -> Result<Prepared, LoadError> {
-    let text = fetch_text(url, timeout_ms, progress).await?;
+    let text = fetch_text(url, timeout_ms, progress, prefetch).await?;
     parse_js(text)
 }
 
