@@ -42,9 +42,12 @@ const TIMER_SLACK_MS = 0.1 + 1e-6;
 // zlib) of wasm + JS (boot.js and the wasm-bindgen glue) + CSS (timeline.css and the page's
 // page.css), the "code" row of the transfer table. Set on 2 December 2026 at that day's payload,
 // 252 071 bytes (246.2 KB; the lazy loader of issue 15 included, which added 5.8 KB to main's
-// 246 294), + 2 % (issue 15). Raise it on purpose, with the reason in the commit, or make the
-// code smaller.
-const PAYLOAD_CEILING_BYTES = 257_112;
+// 246 294), + 2 % (issue 15). Raised the same day, on merging the rest of that day's work, to
+// 266 305 bytes + 2 %: event media (issue 12, +4.2 KB), the track's row registry and per-element
+// positions that halved zoom frames' style work (issue 11, about +8 KB), and the editor's mount
+// handle and inline bundles (issue 13, +1.4 KB). Raise it on purpose, with the reason in the
+// commit, or make the code smaller.
+const PAYLOAD_CEILING_BYTES = 271_631;
 // Elements in the document at any moment of the interaction (issue 7's DOM bound).
 const DOM_CEILING = 3000;
 
