@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/serve.mjs";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/lib/chromium.mjs";
 import { ensure, OUT, ROOT } from "./gen.mjs";
+import { interactionSteps } from "./steps.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -70,15 +71,7 @@ await cdp.send("Tracing.start", {
   traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "cc"] },
 });
 
-const steps = [];
-const wheel = (dy) => () => cdp.send("Input.dispatchMouseEvent", { type: "mouseWheel", x, y, deltaX: 0, deltaY: dy, modifiers: 2 });
-const mouse = (type, mx, extra = {}) => () => cdp.send("Input.dispatchMouseEvent", { type, x: mx, y, button: "left", ...extra });
-for (let i = 0; i < 20; i++) steps.push(wheel(-100));
-steps.push(mouse("mouseMoved", x + 250, { button: "none" }));
-steps.push(mouse("mousePressed", x + 250, { buttons: 1, clickCount: 1 }));
-for (let i = 1; i <= 20; i++) steps.push(mouse("mouseMoved", x + 250 - 25 * i, { buttons: 1 }));
-steps.push(mouse("mouseReleased", x - 250, { buttons: 0, clickCount: 1 }));
-for (let i = 0; i < 20; i++) steps.push(wheel(100));
+const steps = interactionSteps(cdp, x, y);
 const t0 = Date.now();
 const pending = [];
 for (let i = 0; i < steps.length; i++) {

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/serve.mjs";
 import { CHROMIUM_ARGS } from "../e2e/lib/chromium.mjs";
 import { ensure, files, parseName, OUT, ROOT, REAL, SIZES } from "./gen.mjs";
+import { interactionSteps } from "./steps.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The run serves (and weighs) a snapshot of dist/ taken at its start, so a rebuild by someone
@@ -429,20 +430,8 @@ async function measure(target, name, base) {
     if (!box) throw new Error(`${target}: no ${t.area} on the page`);
     const x = Math.round(box.x);
     const y = Math.round(box.y);
-    const steps = [];
-    const wheel = (dy) => () =>
-      t.zoomByApi
-        ? cdp.send("Runtime.evaluate", { expression: `window.__timeline.${dy < 0 ? "zoomIn" : "zoomOut"}()` })
-        : cdp.send("Input.dispatchMouseEvent", { type: "mouseWheel", x, y, deltaX: 0, deltaY: dy, modifiers: 2 });
-    // 20 zoom-ins, the 500 px drag (at the deepest zoom, where a pan has somewhere to go: at the
-    // whole range ours cannot pan at all), then 20 zoom-outs; one step every PACE_MS.
-    const mouse = (type, mx, extra = {}) => () => cdp.send("Input.dispatchMouseEvent", { type, x: mx, y, button: "left", ...extra });
-    for (let i = 0; i < 20; i++) steps.push(wheel(-100));
-    steps.push(mouse("mouseMoved", x + 250, { button: "none" }));
-    steps.push(mouse("mousePressed", x + 250, { buttons: 1, clickCount: 1 }));
-    for (let i = 1; i <= 20; i++) steps.push(mouse("mouseMoved", x + 250 - 25 * i, { buttons: 1 }));
-    steps.push(mouse("mouseReleased", x - 250, { buttons: 0, clickCount: 1 }));
-    for (let i = 0; i < 20; i++) steps.push(wheel(100));
+    // One step every PACE_MS (bench/steps.mjs).
+    const steps = interactionSteps(cdp, x, y, { zoomByApi: t.zoomByApi });
 
     const streamed = { frames: [], dom: [], lastFrameWall: null };
     page.on("console", (m) => {

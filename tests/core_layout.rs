@@ -11,7 +11,7 @@ use timeline::core::i18n::Lang;
 use timeline::core::json::Json;
 use timeline::core::layout::{
     extent_of, flip_at_view_edge, layout, layout_at, layout_until, layout_with, level_of,
-    level_px_per_day, Label, Layout, Shape, CLUSTER_PX, MARKER_PX, PRESENT_TEXT,
+    level_px_per_day, Label, Layout, Placed, Shape, CLUSTER_PX, MARKER_PX, PRESENT_TEXT,
 };
 
 /// A shape whose title is `chars` characters at the estimated 7 px each, wrapping to a bit more
@@ -49,6 +49,32 @@ fn shapes() -> impl Strategy<Value = Vec<Shape>> {
             v
         })
     })
+}
+
+/// `Err` naming the first two items of one lane whose extents overlap at `ppd`.
+fn lanes_free_of_overlap(
+    shapes: &[Shape],
+    placed: &[Placed],
+    ppd: f64,
+    text: f64,
+) -> Result<(), String> {
+    let mut items: Vec<(u16, f64, f64, usize)> = placed
+        .iter()
+        .map(|p| {
+            let (a, b) = extent_of(&shapes[p.index], p, ppd, text);
+            (p.lane, a, b, p.index)
+        })
+        .collect();
+    items.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
+    for w in items.windows(2) {
+        if w[0].0 == w[1].0 && w[1].1 < w[0].2 {
+            return Err(format!(
+                "shapes {} {:?} and {} {:?} overlap in lane {}",
+                w[0].3, shapes[w[0].3], w[1].3, shapes[w[1].3], w[0].0
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Every property of one layout; `Err` says which failed.
@@ -98,23 +124,8 @@ fn check_layout(shapes: &[Shape], level: i32, max_lanes: u16, l: &Layout) -> Res
     }
     // No overlap in a lane, at the level's scale and zoomed in within the level.
     for zoom in ZOOMS_IN_LEVEL {
-        let mut items: Vec<(u16, f64, f64, usize)> = l
-            .placed
-            .iter()
-            .map(|p| {
-                let (a, b) = extent_of(&shapes[p.index], p, ppd * zoom, l.text);
-                (p.lane, a, b, p.index)
-            })
-            .collect();
-        items.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
-        for w in items.windows(2) {
-            if w[0].0 == w[1].0 && w[1].1 < w[0].2 {
-                return Err(format!(
-                    "at ×{zoom} shapes {} {:?} and {} {:?} overlap in lane {}",
-                    w[0].3, shapes[w[0].3], w[1].3, shapes[w[1].3], w[0].0
-                ));
-            }
-        }
+        lanes_free_of_overlap(shapes, &l.placed, ppd * zoom, l.text)
+            .map_err(|e| format!("at ×{zoom} {e}"))?;
     }
     // Cluster markers apart, in order, each covering its events.
     for w in l.clusters.windows(2) {
@@ -203,17 +214,7 @@ proptest! {
         let v1 = v0 + 1000.0 / ppd;
         let mut drawn = l.placed.clone();
         flip_at_view_edge(&mut drawn, &shapes, (v0, v1), ppd, l.text);
-        let mut items: Vec<(u16, f64, f64, usize)> = drawn
-            .iter()
-            .map(|p| {
-                let (a, b) = extent_of(&shapes[p.index], p, ppd, l.text);
-                (p.lane, a, b, p.index)
-            })
-            .collect();
-        items.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)));
-        for w in items.windows(2) {
-            prop_assert!(!(w[0].0 == w[1].0 && w[1].1 < w[0].2), "{:?} and {:?} overlap", w[0], w[1]);
-        }
+        lanes_free_of_overlap(&shapes, &drawn, ppd, l.text).map_err(TestCaseError::fail)?;
         for (before, after) in l.placed.iter().zip(&drawn) {
             if before.left != after.left {
                 prop_assert!(matches!(after.label, Label::Line | Label::Wrapped));

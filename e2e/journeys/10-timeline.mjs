@@ -4,6 +4,9 @@ import { settled, until } from "../lib/wait.mjs";
 
 const tickLabels = (page) => page.$$eval(".tl-tick__label", (els) => els.map((e) => e.textContent));
 const rangeLabel = (page) => page.locator(".tl-range-label").innerText();
+/** Waits until the range label no longer reads `before` (the view has started to move). */
+const rangeLeft = (page, before) =>
+  until(page, (b) => document.querySelector(".tl-range-label")?.innerText !== b, before);
 
 export const journeys = {
   async "Ctrl + wheel zooms into 1958 and the axis turns to months"({ page, base, shot }) {
@@ -26,7 +29,7 @@ export const journeys = {
     const whole = await rangeLabel(page);
     for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -200);
     await page.keyboard.up("Control");
-    await until(page, (before) => document.querySelector(".tl-range-label")?.innerText !== before, whole);
+    await rangeLeft(page, whole);
     await settled(page);
     const labels = await tickLabels(page);
     const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -76,7 +79,7 @@ export const journeys = {
     const whole = await rangeLabel(page);
     await page.getByRole("button", { name: "Zoom in" }).click();
     await page.getByRole("button", { name: "Zoom in" }).click();
-    await until(page, (before) => document.querySelector(".tl-range-label")?.innerText !== before, whole);
+    await rangeLeft(page, whole);
     await settled(page);
     const before = await rangeLabel(page);
     const box = await page.locator(".tl-viewport").boundingBox();
@@ -85,7 +88,7 @@ export const journeys = {
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 700 - i * 40, y);
     await page.mouse.up();
-    await until(page, (b) => document.querySelector(".tl-range-label")?.innerText !== b, before);
+    await rangeLeft(page, before);
     const after = await rangeLabel(page);
     assert(after !== before, `drag changed the view: ${before} → ${after}`);
     assert((await page.locator("[role=dialog]").count()) === 0, "a drag opens no popover");

@@ -240,6 +240,13 @@ fn left_extent(s: &Shape, label: Label, ppd: f64, text: f64) -> (f64, f64) {
     (x - LEFT_GAP_PX * text.max(1.0) - label_box_px(s, label, text), right + GAP_PX)
 }
 
+/// Where the two-line title's extent ends (gap included), where two lines are offered: `wrap`
+/// allows them, and they gain room for a title at least [`MIN_WRAP_PX`] wide.
+fn wrapped_end(s: &Shape, wrap: bool, ppd: f64, text: f64) -> Option<f64> {
+    (wrap && s.wrap_px < s.label_px && s.label_px >= MIN_WRAP_PX)
+        .then(|| full_extent(s, Label::Wrapped, ppd, text).1)
+}
+
 /// Where the box of `label` ends, right of the marker (no gap): what must not pass the end
 /// of the range.
 fn head_end(s: &Shape, label: Label, ppd: f64, text: f64) -> f64 {
@@ -430,8 +437,7 @@ pub fn layout_at(
             let index = order[k];
             let s = &shapes[index];
             let (_, line_end) = full_extent(s, Label::Line, ppd, text);
-            let wrapped_end = (wrap && s.wrap_px < s.label_px && s.label_px >= MIN_WRAP_PX)
-                .then(|| full_extent(s, Label::Wrapped, ppd, text).1);
+            let wrapped_end = wrapped_end(s, wrap, ppd, text);
             let past_end = s.label_px > 0.0 && line_end - GAP_PX > wall && pointlike(s, ppd);
             let left = past_end
                 .then(|| {
@@ -488,8 +494,7 @@ pub fn layout_at(
             let s = &shapes[index];
             let (a, bare_end) = full_extent(s, Label::Bare, ppd, text);
             let (_, line_end) = full_extent(s, Label::Line, ppd, text);
-            let wrapped_end = (wrap && s.wrap_px < s.label_px && s.label_px >= MIN_WRAP_PX)
-                .then(|| full_extent(s, Label::Wrapped, ppd, text).1);
+            let wrapped_end = wrapped_end(s, wrap, ppd, text);
             let cut_end = s.anchor * ppd
                 + LABEL_OFFSET_PX * text.max(1.0)
                 + LABEL_PAD_PX
