@@ -389,7 +389,7 @@ fn the_dataset_is_clean_complete_and_quotes_its_sources_verbatim() {
 /// search tools could find supports them in a form we could cite (canonical https address, a
 /// publisher that is not a mirror or a content farm); each is listed in `docs/dataset-notes.md`.
 /// The list may only shrink: the test fails when an event here gains the sources it lacks.
-const AWAITING_SOURCES: &[&str] = &["mikoyan-aid-1956", "aid-78-projects"];
+const AWAITING_SOURCES: &[&str] = &[];
 
 /// Landmarks that cite one source where two are required (issue 14); the list may only shrink.
 const AWAITING_SECOND_SOURCE: &[&str] = &[];
