@@ -10,7 +10,7 @@
 
 use proptest::prelude::*;
 use timeline::core::calendar::day_number;
-use timeline::core::scale::{wheel_factor, Extent, View, MIN_SPAN_DAYS};
+use timeline::core::scale::{wheel_factor, Extent, Layer, View, MAX_LAYER_PX, MIN_SPAN_DAYS};
 
 fn real_extent() -> Extent {
     Extent::days(day_number(1950, 1, 1), day_number(1965, 12, 31))
@@ -66,6 +66,54 @@ fn assert_valid(v: View, e: Extent) -> Result<(), TestCaseError> {
     let short = e.min_span() - v.span();
     prop_assert!(short <= 1e-12 * magnitude(e), "{:?} narrower than allowed by {}", v, short);
     Ok(())
+}
+
+/// Where the browser draws `day`: the layer's left edge plus the marker's percentage, as the
+/// widget writes it (six decimals), of the layer's width.
+fn drawn_x(layer: Layer, v: View, w: f64, day: f64) -> f64 {
+    let pct = (layer.pct(day) * 1e6).round() / 1e6;
+    v.x(layer.o, w) + pct / 100.0 * (layer.s * v.px_per_day(w))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Through any walk of zooms and pans, the layer stays within what Blink can place to a
+    /// quarter pixel, reaches past the view on both sides, puts every visible day where the
+    /// scale does, and is the whole extent whenever that is narrow enough (then it never moves).
+    #[test]
+    fn the_track_layer_places_what_the_scale_places(
+        (e, v) in extent_and_view(),
+        w in width(),
+        steps in proptest::collection::vec((0.0_f64..=1.0, 0.25_f64..4.0, -3000.0_f64..3000.0), 1..12),
+    ) {
+        let mut v = v;
+        let mut layer: Option<Layer> = None;
+        for (at, factor, dx) in steps {
+            v = v.zoom_at(at * w, w, factor, e).pan_px(dx, w, e);
+            let screen = v.screen(w);
+            let l = Layer::fit(layer, e, screen, w);
+            let px = l.s * screen.ppd;
+            let whole = e.span() * screen.ppd <= MAX_LAYER_PX;
+            if whole {
+                prop_assert_eq!(l, Layer { o: e.start, s: e.span() });
+            } else {
+                prop_assert!(px <= MAX_LAYER_PX * (1.0 + 1e-9), "{} px", px);
+                prop_assert!(l.o <= v.start && l.o + l.s >= v.end, "{:?} {:?}", l, v);
+                // Kept while it still reaches a view's width past both edges.
+                if let Some(p) = layer {
+                    let reach = p.o <= v.start - v.span() && p.o + p.s >= v.end + v.span();
+                    if reach && p.s * screen.ppd <= MAX_LAYER_PX { prop_assert_eq!(l, p); }
+                }
+            }
+            for t in [0.0, 0.37, 1.0] {
+                let day = v.start + v.span() * t;
+                let err = (drawn_x(l, v, w, day) - v.x(day, w)).abs();
+                prop_assert!(err < 0.05 + 1e-9 * magnitude(e) * screen.ppd, "{} px off at {}", err, day);
+            }
+            layer = Some(l);
+        }
+    }
 }
 
 proptest! {

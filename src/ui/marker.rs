@@ -8,7 +8,7 @@ use crate::core::layout::{
 };
 use crate::core::num::fixed;
 use crate::core::prepared::anchor_of;
-use crate::core::scale::Screen;
+use crate::core::scale::{Layer, Screen};
 use crate::core::view_state::Action;
 use crate::ui::ctx::Ctx;
 use leptos::prelude::*;
@@ -58,9 +58,48 @@ pub struct Rows(StoredValue<BTreeMap<(u8, usize, usize), Row>, LocalStorage>);
 
 struct Row {
     /// Set only for event rows: a cluster's placement is its key.
-    place: Option<RwSignal<Placed>>,
-    /// Writes the row's position for a scale.
-    paint: Rc<dyn Fn(Screen)>,
+    place: Option<Place>,
+    /// Writes what of the row depends on the scale, for a scale and the track's layer (also
+    /// at the same scale when `moved`: its title's reach changed).
+    paint: Rc<dyn Fn(Screen, Layer, bool)>,
+}
+
+/// An event row's placement, in the parts that change different things: crossing a zoom level
+/// moves most rows to another lane (measured: 85 % of the rows at each crossing of the
+/// benchmark's zooms) but changes few labels, and a lane is one style write while a label is
+/// a new element.
+#[derive(Clone, Copy)]
+struct Place {
+    lane: RwSignal<u16>,
+    /// The label's kind and side: its element is rendered anew when these change.
+    look: RwSignal<(Label, bool)>,
+    /// The whole placement, for the reach of a cut title (read when painting, not tracked).
+    all: StoredValue<Placed>,
+}
+
+impl Place {
+    fn new(p: Placed) -> Place {
+        Place {
+            lane: RwSignal::new(p.lane),
+            look: RwSignal::new((p.label, p.left)),
+            all: StoredValue::new(p),
+        }
+    }
+
+    /// Takes a new placement; whether anything but the lane changed.
+    fn set(self, p: &Placed) -> bool {
+        if self.all.try_with_value(|q| q == p) != Some(false) {
+            return false;
+        }
+        self.all.set_value(*p);
+        if self.lane.get_untracked() != p.lane {
+            self.lane.set(p.lane);
+        }
+        if self.look.get_untracked() != (p.label, p.left) {
+            self.look.set((p.label, p.left));
+        }
+        true
+    }
 }
 
 impl Default for Rows {
@@ -70,17 +109,17 @@ impl Default for Rows {
 }
 
 impl Rows {
-    /// Gives each drawn row its placement and writes every row's position for `screen`.
-    pub fn update(&self, items: &[Item], screen: Screen) {
+    /// Gives each drawn row its placement and writes what of every row depends on `screen`
+    /// and `layer`.
+    pub fn update(&self, items: &[Item], screen: Screen, layer: Layer) {
         self.0.with_value(|rows| {
             for it in items {
                 let Some(row) = rows.get(&it.key()) else { continue };
-                if let (Item::Event(p), Some(place)) = (it, row.place) {
-                    if place.try_with_untracked(|q| q != p) == Some(true) {
-                        place.set(*p);
-                    }
-                }
-                (row.paint)(screen);
+                let moved = match (it, row.place) {
+                    (Item::Event(p), Some(place)) => place.set(p),
+                    _ => false,
+                };
+                (row.paint)(screen, layer, moved);
             }
         });
     }
@@ -96,6 +135,46 @@ impl Rows {
     }
 }
 
+/// The inline styles a row last wrote, by slot, so that a frame writes only what changed: each
+/// write is a call out of the wasm, and a custom property restyles the element's children too.
+/// Before this, every row removed four absent properties on every frame.
+/// Kept in the row's reactive owner (a `StoredValue`): the label's view, which records what
+/// it was rendered with, must be `Send`.
+#[derive(Clone, Copy)]
+struct Written(StoredValue<[Option<String>; 5], LocalStorage>);
+
+const ROOM: usize = 0;
+const BAR: usize = 1;
+const CUT: usize = 2;
+const STICK: usize = 3;
+const OFF: usize = 4;
+
+impl Written {
+    fn new() -> Written {
+        Written(StoredValue::new_local(Default::default()))
+    }
+
+    fn set(self, el: &web_sys::HtmlElement, slot: usize, name: &str, value: Option<String>) {
+        self.0.try_update_value(|w| {
+            if w[slot] != value {
+                set_style(el, name, value.as_deref());
+                w[slot] = value;
+            }
+        });
+    }
+
+    /// Records what a freshly rendered element was given.
+    fn know(self, slot: usize, value: Option<String>) {
+        self.0.try_update_value(|w| w[slot] = value);
+    }
+}
+
+/// Where an item at `day` sits on the track's layer, `offset` px left of its day: a fixed
+/// percentage of the layer, which moves and stretches as a whole (see [`Layer`]).
+fn layer_left(layer: Layer, day: f64, offset: u32) -> String {
+    format!("calc({}% - {offset}px)", fixed(layer.pct(day), 6))
+}
+
 /// Sets one inline style property (a custom property too); `None` removes it.
 fn set_style(el: &web_sys::HtmlElement, name: &str, value: Option<&str>) {
     let style = el.style();
@@ -108,13 +187,19 @@ fn set_style(el: &web_sys::HtmlElement, name: &str, value: Option<&str>) {
 /// One row of the track. An event's row is keyed by the event alone and gets its lane and
 /// label from [`Rows::update`]: the same button lives on through zooms, filters and language
 /// changes, so the focused marker keeps DOM focus.
-pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>) -> AnyView {
+pub fn render_item(
+    ctx: Ctx,
+    it: Item,
+    rows: Rows,
+    shapes: Memo<Arc<Vec<Shape>>>,
+    layer: Memo<Layer>,
+) -> AnyView {
     let lang = ctx.lang;
     let screen = ctx.screen;
     match it {
         Item::Event(first) => {
             let index = first.index;
-            let place = RwSignal::new(first);
+            let place = Place::new(first);
             // Read the event from the model by index: a row must not copy its summary and
             // excerpts.
             let (id, anchor, range_days, landmark, color, icon, end) = ctx.model.with_value(|m| {
@@ -133,14 +218,13 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                 let px = s.span_px(end - anchor);
                 (px < 800.0).then(|| format!("{}px", fixed(px - 28.0, 1)))
             };
-            let left = move |s: Screen| format!("{}px", fixed(s.x(anchor) - 10.0, 1));
             let bar_width = move |s: Screen, d: f64| format!("{}px", fixed(s.span_px(d), 1));
             // The label's scale-dependent parts: its cut (a cut title reaches no further than
             // its lane neighbour, growing back as the reader zooms in) and, for a range, how far
             // it slides along its bar to stay on screen while any of the bar is (it stops where
             // its end meets the bar's).
             let label_px = move |s: Screen| {
-                let Placed { label, next, next_px, .. } = place.get_untracked();
+                let Placed { label, next, next_px, .. } = place.all.get_value();
                 let text = if ctx.present.get_untracked() { PRESENT_TEXT } else { 1.0 };
                 let shape = shapes.with_untracked(|v| v.get(index).copied());
                 let (line, wrap) = shape.map_or((0.0, 0.0), |s| (s.label_px, s.wrap_px));
@@ -158,32 +242,40 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                 // tail ("…ference") would read as a broken word at the edge. While any of a
                 // range's bar shows, its title slides along it instead.
                 let reach = s.x(anchor) + s.span_px(range_days.unwrap_or(0.0));
-                let off = (reach < -4.0).then_some("hidden");
+                let off = (reach < -4.0).then(|| "hidden".to_string());
                 (cut, stick, off)
             };
             let button = NodeRef::<leptos::html::Button>::new();
             let bar = NodeRef::<leptos::html::Span>::new();
             let label_el = NodeRef::<leptos::html::Span>::new();
             // Writes only when the scale changed since the last write (a frame that only
-            // changed placements re-renders the rows concerned instead).
-            let last: Rc<Cell<Option<Screen>>> = Rc::new(Cell::new(None));
-            let paint = move |s: Screen| {
-                if last.get() == Some(s) {
+            // changed placements re-renders the rows concerned instead), and only the styles
+            // whose values changed; the position only when the layer itself moved (rarely).
+            let (s0, l0) = (screen.get_untracked(), layer.get_untracked());
+            let last: Rc<Cell<(Screen, Layer)>> = Rc::new(Cell::new((s0, l0)));
+            let written = Written::new();
+            written.know(ROOM, room(s0));
+            written.know(BAR, range_days.map(|d| bar_width(s0, d)));
+            let w = written;
+            let paint = move |s: Screen, l: Layer, moved: bool| {
+                let (was, was_layer) = last.replace((s, l));
+                if was == s && was_layer == l && !moved {
                     return;
                 }
-                last.set(Some(s));
                 if let Some(b) = button.get_untracked() {
-                    set_style(&b, "left", Some(&left(s)));
-                    set_style(&b, "--tl-room", room(s).as_deref());
+                    if was_layer != l {
+                        set_style(&b, "left", Some(&layer_left(l, anchor, 10)));
+                    }
+                    w.set(&b, ROOM, "--tl-room", room(s));
                 }
                 if let (Some(el), Some(d)) = (bar.get_untracked(), range_days) {
-                    set_style(&el, "width", Some(&bar_width(s, d)));
+                    w.set(&el, BAR, "width", Some(bar_width(s, d)));
                 }
                 if let Some(el) = label_el.get_untracked() {
                     let (cut, stick, off) = label_px(s);
-                    set_style(&el, "--tl-cut", cut.as_deref());
-                    set_style(&el, "--tl-stick", stick.as_deref());
-                    set_style(&el, "visibility", off);
+                    w.set(&el, CUT, "--tl-cut", cut);
+                    w.set(&el, STICK, "--tl-stick", stick);
+                    w.set(&el, OFF, "visibility", off);
                 }
             };
             rows.add((0, index, 0), Row { place: Some(place), paint: Rc::new(paint) });
@@ -192,7 +284,7 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
             };
             let name = move || ctx.event_name(index, lang.get());
             let label = move || {
-                let Placed { label, left, .. } = place.get();
+                let (label, left) = place.look.get();
                 if !label.shown() {
                     return None;
                 }
@@ -208,6 +300,9 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                 let shift = fixed(w + LABEL_OFFSET_PX * text + LEFT_GAP_PX * text, 1);
                 let flip = left.then(|| format!("-{shift}px"));
                 let (cut, stick, off) = label_px(screen.get_untracked());
+                written.know(CUT, cut.clone());
+                written.know(STICK, stick.clone());
+                written.know(OFF, off.clone());
                 Some(view! {
                     <span
                         class="tl-marker__label"
@@ -226,7 +321,6 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                     </span>
                 })
             };
-            let s0 = screen.get_untracked();
             view! {
                 <button
                     type="button"
@@ -235,14 +329,14 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                     class:tl-marker--landmark=landmark
                     class:tl-marker--dim=move || !ctx.matching.get()[index]
                     data-event-id=id
-                    data-lane=move || place.get().lane
+                    data-lane=move || place.lane.get()
                     tabindex=move || if ctx.focus_is.with_value(|f| f.selected(&index)) { "0" } else { "-1" }
                     aria-label=name
                     aria-haspopup="dialog"
                     aria-expanded=move || if ctx.open_is.with_value(|o| o.selected(&Some(index))) { "true" } else { "false" }
                     node_ref=button
-                    style:left=left(s0)
-                    style:top=move || format!("calc({} * var(--tl-lane-h))", place.get().lane)
+                    style:left=layer_left(l0, anchor, 10)
+                    style:top=move || format!("calc({} * var(--tl-lane-h))", place.lane.get())
                     style:--tl-room=room(s0)
                     on:click=move |_| ctx.open(index)
                     on:focus=move |_| {
@@ -264,10 +358,12 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
         }
         Item::Cluster { first_index, count, first, last, anchor, lane } => {
             let button = NodeRef::<leptos::html::Button>::new();
-            let left = move |s: Screen| format!("{}px", fixed(s.x(anchor) - 4.0, 1));
-            let paint = move |s: Screen| {
-                if let Some(b) = button.get_untracked() {
-                    set_style(&b, "left", Some(&left(s)));
+            let drawn_on = Cell::new(layer.get_untracked());
+            let paint = move |_: Screen, l: Layer, _| {
+                if drawn_on.replace(l) != l {
+                    if let Some(b) = button.get_untracked() {
+                        set_style(&b, "left", Some(&layer_left(l, anchor, 4)));
+                    }
                 }
             };
             rows.add((1, first_index, count), Row { place: None, paint: Rc::new(paint) });
@@ -287,7 +383,7 @@ pub fn render_item(ctx: Ctx, it: Item, rows: Rows, shapes: Memo<Arc<Vec<Shape>>>
                     tabindex="-1"
                     aria-label=name
                     node_ref=button
-                    style:left=left(screen.get_untracked())
+                    style:left=layer_left(layer.get_untracked(), anchor, 4)
                     style:top=format!("calc({lane} * var(--tl-lane-h))")
                     on:click=move |_| {
                         ctx.dispatch(Action::Fit { first, last });

@@ -13,6 +13,7 @@ use crate::core::i18n::Lang;
 use crate::core::layout::{self, level_of, Layout, Placed, PRESENT_TEXT};
 use crate::core::num::{fixed, parse_px};
 use crate::core::prepared::Prepared;
+use crate::core::scale::Layer;
 use crate::core::ticks::axis;
 use crate::core::view_state::Action;
 use crate::ui::ctx::{request_focus, Ctx};
@@ -219,9 +220,12 @@ pub fn Timeline(
     // `Rows`). After the `<For>` below has added this frame's new rows, which start from the
     // current scale themselves.
     let rows = Rows::default();
+    let extent = model.extent;
+    let layer =
+        Memo::new(move |prev| Layer::fit(prev.copied(), extent, ctx.screen.get(), width.get()));
     Effect::new(move |_| {
-        let s = ctx.screen.get();
-        visible.with(|items| rows.update(items, s));
+        let (s, l) = (ctx.screen.get(), layer.get());
+        visible.with(|items| rows.update(items, s, l));
     });
     let ticks = Memo::new(move |_| {
         let w = width.get();
@@ -383,9 +387,17 @@ pub fn Timeline(
                 })}
             </div>
             <div class="tl-track" role="group" aria-label=tr(lang, |s| s.events)>
-                <For each=move || visible.get() key=|it| it.key() let:it>
-                    {render_item(ctx, it, rows, shapes)}
-                </For>
+                // Markers sit at fixed percentages of this layer; a zoom or pan moves and
+                // stretches the layer alone (`core::scale::Layer`).
+                <div
+                    class="tl-layer"
+                    style:left=move || format!("{}px", fixed(ctx.screen.get().x(layer.get().o), 2))
+                    style:width=move || format!("{}px", fixed(ctx.screen.get().span_px(layer.get().s), 2))
+                >
+                    <For each=move || visible.get() key=|it| it.key() let:it>
+                        {render_item(ctx, it, rows, shapes, layer)}
+                    </For>
+                </div>
             </div>
         </div>
         <Overview ctx=ctx />

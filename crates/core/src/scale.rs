@@ -66,6 +66,49 @@ impl Screen {
     }
 }
 
+/// The widest the track's layer may be drawn, in px. Positions inside it are CSS percentages,
+/// which Blink keeps as 32-bit floats and lays out in 1/64 px units up to about 33 million px:
+/// at 4 million px a percentage lands within a quarter pixel.
+pub const MAX_LAYER_PX: f64 = 4.0e6;
+
+/// The days the track's layer spans, `[o, o + s)`: each marker sits at a fixed percentage of
+/// it (`left: calc(P% - 10px)`), so a zoom or pan writes the layer's `left` and `width` once
+/// instead of every marker's position (each write restyles the element; the percentages are
+/// resolved by layout alone).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layer {
+    pub o: f64,
+    pub s: f64,
+}
+
+impl Layer {
+    /// The layer for `screen`: the whole extent while it is at most [`MAX_LAYER_PX`] wide at
+    /// this scale (then it never changes, however the reader zooms or pans); beyond that a
+    /// window of that width around the view, kept from `prev` while it still reaches a view's
+    /// width past both edges, so the markers' percentages are rewritten only now and then.
+    pub fn fit(prev: Option<Layer>, extent: Extent, screen: Screen, width: f64) -> Layer {
+        let whole = Layer { o: extent.start, s: extent.span() };
+        let ppd = screen.ppd;
+        if !(ppd > 0.0 && ppd.is_finite() && width > 0.0) || extent.span() * ppd <= MAX_LAYER_PX {
+            return whole;
+        }
+        let span = width / ppd;
+        let (v0, v1) = (screen.v0, screen.v0 + span);
+        if let Some(p) = prev {
+            if p.s * ppd <= MAX_LAYER_PX && p.o <= v0 - span && p.o + p.s >= v1 + span {
+                return p;
+            }
+        }
+        let s = MAX_LAYER_PX / ppd;
+        Layer { o: (v0 + v1) * 0.5 - s * 0.5, s }
+    }
+
+    /// Where `day` sits in the layer, in percent of its width.
+    pub fn pct(&self, day: f64) -> f64 {
+        (day - self.o) / self.s * 100.0
+    }
+}
+
 impl View {
     /// The view's mapping from days to pixels at `width` (pixels per day 0 before the widget
     /// has a width).
