@@ -10,8 +10,8 @@ use timeline::core::calendar::day_number;
 use timeline::core::i18n::Lang;
 use timeline::core::json::Json;
 use timeline::core::layout::{
-    extent_of, flip_at_view_edge, layout, layout_at, layout_until, layout_with, level_of,
-    level_px_per_day, Label, Layout, Placed, Shape, CLUSTER_PX, MARKER_PX, PRESENT_TEXT,
+    extent_of, flip_at_view_edge, layout, layout_at, layout_keeping, layout_until, layout_with,
+    level_of, level_px_per_day, Label, Layout, Placed, Shape, CLUSTER_PX, MARKER_PX, PRESENT_TEXT,
 };
 
 /// A shape whose title is `chars` characters at the estimated 7 px each, wrapping to a bit more
@@ -176,6 +176,20 @@ proptest! {
     ) {
         let l = layout_with(&shapes, level, max_lanes, text, false);
         prop_assert_eq!(l.text, text);
+        check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
+    }
+
+    /// Lanes to keep, any of them (out of range, missing, for some events only), change where
+    /// titles go, never a property: each event once, nothing overlapping within the level.
+    #[test]
+    fn layout_keeping_any_lanes_holds_every_property(
+        shapes in shapes(),
+        level in 0_i32..=32,
+        max_lanes in 1_u16..=8,
+        prefer in prop::collection::vec(prop::option::of(0_u16..10), 0..260),
+    ) {
+        let end = f64::INFINITY;
+        let l = layout_keeping(&shapes, level, 0.0, max_lanes, 1.0, true, end, &prefer);
         check_layout(&shapes, level, max_lanes, &l).map_err(TestCaseError::fail)?;
     }
 
@@ -543,5 +557,62 @@ fn the_real_dataset_on_the_whole_range_at_1280_px_shows_30_whole_titles() {
         );
         assert!(whole >= 30, "{lang:?}: {whole} whole titles");
         assert_eq!(l.placed.len(), shapes.len(), "{lang:?}: nothing clustered");
+    }
+}
+
+/// Zooming in level by level from the whole range, each level keeping the lanes of the one
+/// before (as the widget does): most titles stay in their lane, where without it most moved at
+/// every level crossed; and each level keeps at least 95 % of the whole titles it has without
+/// (measured: 95 % and 94 % stay in their lane, against 69 % and 66 %; at most two whole titles
+/// fewer at a level).
+#[test]
+fn zooming_in_keeps_most_titles_in_their_lanes() {
+    let p = real_dataset();
+    for lang in [Lang::En, Lang::Id] {
+        let shapes = p.shapes(lang);
+        let ppd0 = 1170.0 / p.extent.span();
+        let (mut kept_prev, mut fresh_prev): (Option<Layout>, Option<Layout>) = (None, None);
+        let (mut stay, mut stay_fresh, mut both) = (0, 0, 0);
+        for level in level_of(ppd0)..level_of(ppd0) + 14 {
+            let prefer: Vec<Option<u16>> = (0..shapes.len())
+                .map(|i| {
+                    let prev = kept_prev.as_ref()?;
+                    prev.placed.iter().find(|q| q.index == i).map(|q| q.lane)
+                })
+                .collect();
+            let end = p.extent.end;
+            let kept = layout_keeping(&shapes, level, ppd0, 9, 1.0, true, end, &prefer);
+            let fresh = layout_at(&shapes, level, ppd0, 9, 1.0, true, end);
+            check_layout(&shapes, level, 9, &kept).unwrap();
+            if let (Some(kp), Some(fp)) = (&kept_prev, &fresh_prev) {
+                for q in &kept.placed {
+                    let Some(was) = kp.placed.iter().find(|w| w.index == q.index) else { continue };
+                    both += 1;
+                    stay += usize::from(was.lane == q.lane);
+                    let f = fresh.placed.iter().find(|w| w.index == q.index);
+                    let fw = fp.placed.iter().find(|w| w.index == q.index);
+                    stay_fresh +=
+                        usize::from(matches!((f, fw), (Some(a), Some(b)) if a.lane == b.lane));
+                }
+            }
+            let whole = |l: &Layout| {
+                l.placed.iter().filter(|q| matches!(q.label, Label::Line | Label::Wrapped)).count()
+            };
+            println!(
+                "{lang:?} level {level}: whole {} kept, {} fresh",
+                whole(&kept),
+                whole(&fresh)
+            );
+            assert!(whole(&kept) as f64 >= 0.95 * whole(&fresh) as f64, "{lang:?} level {level}");
+            kept_prev = Some(kept);
+            fresh_prev = Some(fresh);
+        }
+        let share = |n: usize| n as f64 / both.max(1) as f64 * 100.0;
+        println!(
+            "{lang:?}: {:.0} % kept their lane, {:.0} % without",
+            share(stay),
+            share(stay_fresh)
+        );
+        assert!(share(stay) >= 80.0, "{lang:?}: only {:.0} % kept their lane", share(stay));
     }
 }

@@ -117,7 +117,7 @@ pub fn Timeline(
     // a list needs no hashing code in the wasm.
     let cache: StoredValue<Vec<(LayoutKey, Arc<Placement>)>> = StoredValue::new(Vec::new());
     let m2 = model.clone();
-    let current_layout = Memo::new(move |_| {
+    let current_layout = Memo::new(move |prev: Option<&Arc<Placement>>| {
         let lv = level.get();
         let min_ppd = width.get() / m2.extent.span().max(1.0);
         let fitted = layout::fitted_ppd(lv, min_ppd);
@@ -139,9 +139,23 @@ pub fn Timeline(
         let text = if key.4 { PRESENT_TEXT } else { 1.0 };
         // Two-line titles need the normal lane height: not in presentation mode.
         let end = m2.extent.end;
-        let mut l = layout::layout_at(&subset, key.1, min_ppd, key.3, text, !key.4, end);
-        // Back from positions in the subset to event indices.
+        // Zooming in, titles keep the lanes of the level the reader comes from where they fit
+        // (`layout_keeping`); the layout is then cached, so zooming back out finds it again.
         let inc = included.get_untracked();
+        let prefer: Vec<Option<u16>> = match prev {
+            Some(p) if p.layout.level < lv => {
+                let placed = &p.layout.placed;
+                let lane_of = |i: usize| {
+                    placed.binary_search_by_key(&i, |q| q.index).ok().map(|k| placed[k].lane)
+                };
+                inc.iter().map(|&i| lane_of(i)).collect()
+            }
+            _ => Vec::new(),
+        };
+        let wrap = !key.4;
+        let mut l =
+            layout::layout_keeping(&subset, key.1, min_ppd, key.3, text, wrap, end, &prefer);
+        // Back from positions in the subset to event indices.
         for p in &mut l.placed {
             p.index = inc[p.index];
         }

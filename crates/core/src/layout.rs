@@ -401,12 +401,37 @@ pub fn layout_at(
     wrap: bool,
     end: f64,
 ) -> Layout {
+    layout_keeping(shapes, level, min_ppd, max_lanes, text, wrap, end, &[])
+}
+
+/// [`layout_at`] where each event goes to its lane in `prefer` (by shape) if it can: a whole
+/// title when it fits there whole (else the lowest lane where it does), a shortened one when
+/// that lane is free at its marker (else the roomiest). The widget passes the lanes of the
+/// coarser level the reader is zooming in from, so that titles do not jump between lanes at
+/// every level crossed: on the real dataset 95 % keep their lane from level to level, against
+/// 69 % without (`tests/core_layout.rs`). Where titles crowd (1 000 events over the range)
+/// it helps little until the deeper levels: whole titles win over kept lanes. Not used when
+/// zooming out: there room is short and the lowest lane packs the most whole titles.
+#[allow(clippy::too_many_arguments)]
+pub fn layout_keeping(
+    shapes: &[Shape],
+    level: i32,
+    min_ppd: f64,
+    max_lanes: u16,
+    text: f64,
+    wrap: bool,
+    end: f64,
+    prefer: &[Option<u16>],
+) -> Layout {
     let text = if text.is_finite() && text > 0.0 { text } else { 1.0 };
     let ppd = fitted_ppd(level, min_ppd);
     // Where a title must stop: the UI keeps 28 px before the end of the range clear.
     let wall = end * ppd - 15.0;
     let max_lanes = max_lanes.max(1);
     let class = |s: &Shape| s.importance.clamp(1, 3) as usize - 1;
+    let preferred = |index: usize| {
+        prefer.get(index).copied().flatten().filter(|&l| l < max_lanes).map(usize::from)
+    };
     // Pass 0 holds the titles drawn left of their markers at the end of the range; passes 1–9
     // are the three phases per class.
     let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(10)).collect();
@@ -463,7 +488,11 @@ pub fn layout_at(
                             if taken >= (lanes_n / 8).max(1) && taken + covered > lanes_n / 2 {
                                 return None;
                             }
-                            let lane = lanes.iter().position(|l| l.is_free_anywhere(0, la, lb))?;
+                            let lane = preferred(index)
+                                .filter(|&l| lanes[l].is_free_anywhere(0, la, lb))
+                                .or_else(|| {
+                                    lanes.iter().position(|l| l.is_free_anywhere(0, la, lb))
+                                })?;
                             Some((lane, label, la, lb))
                         })
                 })
@@ -512,11 +541,12 @@ pub fn layout_at(
             }
             // The lowest lane with the whole title, on one line or two. (Best fit, the lane
             // wasting the least room before it, gave one title fewer on the real dataset.)
-            let whole = rooms.iter().enumerate().find_map(|(lane, r)| {
-                options
-                    .iter()
-                    .find_map(|&(label, b)| b.filter(|&b| free(r, b)).map(|b| (lane, label, b)))
-            });
+            let fits = |lane: usize| {
+                options.iter().find_map(|&(label, b)| {
+                    b.filter(|&b| free(&rooms[lane], b)).map(|b| (lane, label, b))
+                })
+            };
+            let whole = preferred(index).and_then(fits).or_else(|| (0..rooms.len()).find_map(fits));
             // A whole title that would run past the end of the range is not whole there: the
             // UI cuts it at the end (it found no room on the left of its marker, above). A
             // range's too: its title starts at its marker, whatever its bar.
@@ -536,6 +566,13 @@ pub fn layout_at(
                         })
                 };
                 let mut best: Option<(usize, f64)> = None;
+                // The lane kept from the coarser level, where it is free.
+                if let Some(lane) = preferred(index) {
+                    let r = &rooms[lane];
+                    if r.end >= bare_end && r.blockers.is_empty() {
+                        best = Some((lane, f64::INFINITY));
+                    }
+                }
                 for (lane, r) in rooms.iter().enumerate() {
                     let ok = r.end >= bare_end && (r.blockers.is_empty() || shortenable(lane, r));
                     // A free lane beats one where a label must be cut; then the most room.
