@@ -327,9 +327,8 @@ pub fn render_item(
                     class="tl-marker"
                     class:tl-marker--range=range_days.is_some()
                     class:tl-marker--landmark=landmark
-                    class:tl-marker--dim=move || !ctx.matching.get()[index]
+                    class:tl-marker--dim=move || !ctx.matching.with(|m| m.get(index).copied().unwrap_or(true))
                     data-event-id=id
-                    data-lane=move || place.lane.get()
                     tabindex=move || if ctx.focus_is.with_value(|f| f.selected(&index)) { "0" } else { "-1" }
                     aria-label=name
                     aria-haspopup="dialog"

@@ -54,10 +54,28 @@ const LAYOUT_CACHE: usize = 32;
 type LayoutKey = (Lang, i32, Vec<bool>, u16, bool, u64);
 
 /// A layout with its index for culling, cached together per level.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct Placement {
     layout: Layout,
     culler: Culler,
+}
+
+/// A cached layout as the memo hands it on: equal when it is the same one. (Comparing the
+/// contents compared every placement of the old and the new layout at each level crossed.)
+#[derive(Clone, Debug)]
+struct Shared(Arc<Placement>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Placement;
+    fn deref(&self) -> &Placement {
+        &self.0
+    }
 }
 
 #[component]
@@ -115,9 +133,9 @@ pub fn Timeline(
     // Layouts are cached per (language, level, filter): zooming back and forth costs nothing.
     // A short list, newest last: a reader visits a few dozen levels and filters at most, and
     // a list needs no hashing code in the wasm.
-    let cache: StoredValue<Vec<(LayoutKey, Arc<Placement>)>> = StoredValue::new(Vec::new());
+    let cache: StoredValue<Vec<(LayoutKey, Shared)>> = StoredValue::new(Vec::new());
     let m2 = model.clone();
-    let current_layout = Memo::new(move |prev: Option<&Arc<Placement>>| {
+    let current_layout = Memo::new(move |prev: Option<&Shared>| {
         let lv = level.get();
         let min_ppd = width.get() / m2.extent.span().max(1.0);
         let fitted = layout::fitted_ppd(lv, min_ppd);
@@ -165,7 +183,7 @@ pub fn Timeline(
             }
         }
         let culler = Culler::new(&l, &all);
-        let l = Arc::new(Placement { layout: l, culler });
+        let l = Shared(Arc::new(Placement { layout: l, culler }));
         cache.update_value(|c| {
             if c.len() >= LAYOUT_CACHE {
                 c.remove(0);

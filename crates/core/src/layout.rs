@@ -285,12 +285,43 @@ struct Lane {
     cursors: Vec<usize>,
 }
 
+/// Passes of a layout: pass 0 (titles left of their markers at the end of the range) and three
+/// phases of three importance classes.
+const PASSES: usize = 10;
+
 /// What a lane has at a given x: the free room from there, or what blocks it.
+#[derive(Clone, Copy)]
 struct Room {
     /// Where the next span after x starts (`+∞` when none).
     end: f64,
     /// The spans covering x, as (pass, position in that pass's list); empty when x is free.
-    blockers: Vec<(usize, usize)>,
+    blockers: Blockers,
+}
+
+/// At most one span per pass covers a given x (a pass's spans do not overlap): a small array
+/// (by pass, the position in that pass's list), not a `Vec`, since a room is asked for per
+/// lane per event per pass (allocations were a third of a 100 000-event layout's time).
+#[derive(Clone, Copy)]
+struct Blockers {
+    len: u8,
+    at: [(u8, u32); PASSES],
+}
+
+impl Blockers {
+    const NONE: Blockers = Blockers { len: 0, at: [(0, 0); PASSES] };
+
+    fn push(&mut self, (pass, pos): (usize, usize)) {
+        self.at[usize::from(self.len)] = (pass as u8, pos as u32);
+        self.len += 1;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.at[..usize::from(self.len)].iter().map(|&(q, c)| (usize::from(q), c as usize))
+    }
 }
 
 impl Lane {
@@ -305,7 +336,7 @@ impl Lane {
     /// The room at `a` during `pass`, for an `a` no smaller than in the previous call of the
     /// same pass. O(passes) amortised.
     fn room(&mut self, pass: usize, a: f64) -> Room {
-        let mut room = Room { end: f64::INFINITY, blockers: Vec::new() };
+        let mut room = Room { end: f64::INFINITY, blockers: Blockers::NONE };
         for q in 0..=pass {
             let list = &self.passes[q];
             let c = if q == pass {
@@ -434,7 +465,7 @@ pub fn layout_keeping(
     };
     // Pass 0 holds the titles drawn left of their markers at the end of the range; passes 1–9
     // are the three phases per class.
-    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(10)).collect();
+    let mut lanes: Vec<Lane> = (0..max_lanes).map(|_| Lane::new(PASSES)).collect();
     let mut placed: Vec<Placed> = Vec::with_capacity(shapes.len());
     let mut overflow = Vec::new();
     let order = by_anchor(shapes, 0..shapes.len());
@@ -514,7 +545,8 @@ pub fn layout_keeping(
     // Then three phases, each a pass per class in importance order: whole titles where they
     // fit; then, for the rest, a marker with as much of its title as fits where nothing is in
     // the way; last, a marker that cuts short a label reaching over it.
-    for pass in 1..10 {
+    let mut rooms: Vec<Room> = Vec::with_capacity(usize::from(max_lanes));
+    for pass in 1..PASSES {
         let (phase, c) = ((pass - 1) / 3, (pass - 1) % 3);
         lanes.iter_mut().for_each(Lane::begin);
         let mut deferred = Vec::new();
@@ -529,7 +561,8 @@ pub fn layout_keeping(
                 + LABEL_PAD_PX
                 + MIN_CUT_PX.min(s.label_px * text)
                 + GAP_PX;
-            let rooms: Vec<Room> = lanes.iter_mut().map(|l| l.room(pass, a)).collect();
+            rooms.clear();
+            rooms.extend(lanes.iter_mut().map(|l| l.room(pass, a)));
             let free = |r: &Room, b: f64| r.blockers.is_empty() && r.end >= b;
             // Two lines first where one would reach over as many later markers as there are
             // other lanes: they would have nowhere to go but under a cut.
@@ -560,7 +593,7 @@ pub fn layout_keeping(
                 // event folds into a cluster only where markers themselves are too dense.
                 let shortenable = |lane: usize, r: &Room| {
                     phase == 2
-                        && r.blockers.iter().all(|&(q, c)| {
+                        && r.blockers.iter().all(|(q, c)| {
                             let item = lanes[lane].passes[q][c].item;
                             bare_end_of(shapes, &placed[item], ppd, text) <= a
                         })
@@ -603,7 +636,7 @@ pub fn layout_keeping(
                 continue;
             };
             // Shorten what reaches over the marker: it ends at `a` now.
-            for &(q, c) in &rooms[lane].blockers {
+            for (q, c) in rooms[lane].blockers.iter() {
                 let item = lanes[lane].passes[q][c].item;
                 let p = &mut placed[item];
                 let ps = &shapes[p.index];
