@@ -475,13 +475,49 @@ pub fn layout_keeping(
     let first_x = starts.iter().copied().find(|x| x.is_finite()).unwrap_or(f64::NEG_INFINITY);
     // Per class, the events (positions in `order`) the current phase considers.
     let mut todo: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-    for (k, &index) in order.iter().enumerate() {
+    // Markers anchored within a quarter of a marker's width of each other overlap, so at most
+    // one per lane comes from each such stretch: where more crowd one, only the first twice as
+    // many as there are lanes (landmarks first, then in anchor order, as the passes take them)
+    // go through the passes, and the rest fold into clusters at once. With 100 000 events a
+    // layout at the whole range took 114 ms (native, every event through every pass) and now
+    // 22 ms, placing 336 markers instead of 355; from 16 times the whole range on nothing
+    // crowds so and nothing changes. The real dataset never crowds so either: it is laid out
+    // exactly as without this.
+    let keep_per_bin = 2 * usize::from(max_lanes);
+    let bin = |k: usize| (shapes[order[k]].anchor * ppd * 4.0 / MARKER_PX).floor();
+    let mut k = 0;
+    while k < order.len() {
+        let index = order[k];
         let s = &shapes[index];
         if !s.anchor.is_finite() || !s.end.is_finite() {
             overflow.push(index); // nowhere to draw it; a cluster still counts it
-        } else {
-            todo[class(s)].push(k);
+            k += 1;
+            continue;
         }
+        let b = bin(k);
+        let run_end = (k..order.len())
+            .find(|&j| {
+                let t = &shapes[order[j]];
+                !(t.anchor.is_finite() && t.end.is_finite() && bin(j) == b)
+            })
+            .unwrap_or(order.len());
+        if run_end - k <= keep_per_bin {
+            for j in k..run_end {
+                todo[class(&shapes[order[j]])].push(j);
+            }
+        } else {
+            let by_rank = &|x: &usize, y: &usize| {
+                class(&shapes[order[*x]]).cmp(&class(&shapes[order[*y]])).then(x.cmp(y))
+            };
+            let ranked = sorted_by((k..run_end).collect(), by_rank);
+            for &j in &ranked[keep_per_bin..] {
+                overflow.push(order[j]);
+            }
+            for j in sorted_by(ranked[..keep_per_bin].to_vec(), &|x, y| x.cmp(y)) {
+                todo[class(&shapes[order[j]])].push(j);
+            }
+        }
+        k = run_end;
     }
     // First the end of the range, from the last event back: a whole title that would run past
     // the end goes to the left of its marker, in the lowest lane with room there, before the
