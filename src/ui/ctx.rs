@@ -47,10 +47,6 @@ pub struct Ctx {
     /// Whether the reader has put keyboard focus on a marker: from then on the zoom buttons
     /// zoom around the focused event, as `+`/`-` do.
     pub engaged: RwSignal<bool>,
-    /// Per event, whether it holds the tab stop / has its popover open: a change notifies the
-    /// two markers concerned, not every marker on the track.
-    pub focus_is: StoredValue<Selector<usize>>,
-    pub open_is: StoredValue<Selector<Option<usize>>>,
     /// A sentence for screen readers that the reader did not ask for (focus moved because the
     /// filter hid the focused event).
     pub notice: RwSignal<String>,
@@ -101,8 +97,6 @@ impl Ctx {
         let width = RwSignal::new(0.0);
         Ctx {
             screen: Memo::new(move |_| view.get().screen(width.get())),
-            focus_is: StoredValue::new(Selector::new(move || focus.get())),
-            open_is: StoredValue::new(Selector::new(move || selected.get())),
             anchors: StoredValue::new(anchors),
             spans: StoredValue::new(spans),
             engaged: RwSignal::new(false),

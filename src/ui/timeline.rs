@@ -23,7 +23,7 @@ use crate::ui::hooks::{
 };
 use crate::ui::link::{use_links, LinkOptions};
 use crate::ui::list_view::ListView;
-use crate::ui::marker::{render_item, Item, Rows};
+use crate::ui::marker::{Frame, Hit, Item, Rows};
 use crate::ui::measure::Measure;
 use crate::ui::overview::Overview;
 use crate::ui::popover::Popover;
@@ -248,17 +248,52 @@ pub fn Timeline(
         }
         crate::core::order::sorted_by(items, &|a, b| a.key().cmp(&b.key()))
     });
-    // One write per frame for the whole track: each row's placement and position (see
-    // `Rows`). After the `<For>` below has added this frame's new rows, which start from the
-    // current scale themselves.
-    let rows = Rows::default();
+    // One pass per frame for the whole track: rows made, updated and removed as plain DOM
+    // (see `marker::Rows`), from the visible items and everything they are drawn with.
+    let rows: StoredValue<Rows, LocalStorage> = StoredValue::new_local(Rows::default());
+    let layer_ref = NodeRef::<Div>::new();
     let extent = model.extent;
     let layer =
         Memo::new(move |prev| Layer::fit(prev.copied(), extent, ctx.screen.get(), width.get()));
     Effect::new(move |_| {
-        let (s, l) = (ctx.screen.get(), layer.get());
-        visible.with(|items| rows.update(items, s, l));
+        let Some(layer_el) = layer_ref.get() else { return };
+        let shapes = shapes.get();
+        let matching = ctx.matching.get();
+        let f = Frame {
+            screen: ctx.screen.get(),
+            layer: layer.get(),
+            lang: lang.get(),
+            text: if ctx.present.get() { PRESENT_TEXT } else { 1.0 },
+            focus: focus.get(),
+            open: ctx.selected.get(),
+            matching: &matching,
+            shapes: &shapes,
+            end: extent.end,
+        };
+        visible.with(|items| rows.update_value(|r| r.sync(ctx, &layer_el, items, &f)));
     });
+    // Clicks and focus on the track's rows, handled once on the layer.
+    let on_track_click = move |ev: web_sys::MouseEvent| {
+        let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        match rows.with_value(|r| r.hit(&t)) {
+            Some(Hit::Event(i)) => ctx.open(i),
+            Some(Hit::Cluster { first, last }) => {
+                ctx.dispatch(Action::Fit { first, last });
+            }
+            None => {}
+        }
+    };
+    let on_track_focus = move |ev: web_sys::FocusEvent| {
+        let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        if let Some(Hit::Event(i)) = rows.with_value(|r| r.hit(&t)) {
+            ctx.focus.set(i);
+            ctx.engaged.set(true);
+        }
+    };
     let ticks = Memo::new(move |_| {
         let w = width.get();
         if w <= 0.0 {
@@ -423,13 +458,12 @@ pub fn Timeline(
                 // stretches the layer alone (`core::scale::Layer`).
                 <div
                     class="tl-layer"
+                    node_ref=layer_ref
+                    on:click=on_track_click
+                    on:focusin=on_track_focus
                     style:left=move || format!("{}px", fixed(ctx.screen.get().x(layer.get().o), 2))
                     style:width=move || format!("{}px", fixed(ctx.screen.get().span_px(layer.get().s), 2))
-                >
-                    <For each=move || visible.get() key=|it| it.key() let:it>
-                        {render_item(ctx, it, rows, shapes, layer)}
-                    </For>
-                </div>
+                ></div>
             </div>
         </div>
         <Overview ctx=ctx />

@@ -23,6 +23,7 @@ pub mod layout;
 pub mod num;
 pub mod order;
 pub mod prepared;
+pub mod row;
 pub mod scale;
 pub mod search;
 pub mod ticks;
