@@ -10,8 +10,9 @@ use timeline::core::calendar::day_number;
 use timeline::core::i18n::Lang;
 use timeline::core::json::Json;
 use timeline::core::layout::{
-    extent_of, flip_at_view_edge, layout, layout_at, layout_keeping, layout_until, layout_with,
-    level_of, level_px_per_day, Label, Layout, Placed, Shape, CLUSTER_PX, MARKER_PX, PRESENT_TEXT,
+    extent_of, fitted_ppd, flip_at_view_edge, layout, layout_at, layout_keeping, layout_until,
+    layout_with, level_of, level_px_per_day, stand_in, window_of, Label, Layout, Placed, Shape,
+    CLUSTER_PX, MARKER_PX, MIN_PAGE_PX, PRESENT_TEXT,
 };
 
 /// A shape whose title is `chars` characters at the estimated 7 px each, wrapping to a bit more
@@ -614,5 +615,57 @@ fn zooming_in_keeps_most_titles_in_their_lanes() {
             share(stay_fresh)
         );
         assert!(share(stay) >= 80.0, "{lang:?}: only {:.0} % kept their lane", share(stay));
+    }
+}
+
+proptest::proptest! {
+    /// Any view at its level lies half a page inside its window, and a window is only used
+    /// where the level's whole layout would cover more than three pages.
+    #[test]
+    fn the_view_lies_well_inside_its_window(
+        width in 200.0f64..4000.0,
+        zoom in 0.0f64..20.0,
+        at in 0.0f64..1.0,
+    ) {
+        let extent = (f64::from(FIRST_DAY), f64::from(LAST_DAY) + 1.0);
+        let span = extent.1 - extent.0;
+        let min_ppd = width / span;
+        let ppd = min_ppd * 2f64.powf(zoom);
+        let view_days = width / ppd;
+        let start = extent.0 + at * (span - view_days);
+        let centre = start + view_days / 2.0;
+        let level = level_of(ppd);
+        match window_of(level, min_ppd, width, extent, centre) {
+            None => proptest::prop_assert!(3.0 * width.max(MIN_PAGE_PX) / fitted_ppd(level, min_ppd) >= span),
+            Some((_, lo, hi)) => {
+                // Half a page at the level's widest scale; the view's own scale is finer still.
+                let margin_px = MIN_PAGE_PX / 2.0 - 1e-6;
+                proptest::prop_assert!((start - lo) * ppd >= margin_px, "left margin");
+                proptest::prop_assert!((hi - start - view_days) * ppd >= margin_px, "right margin");
+            }
+        }
+    }
+}
+
+/// While zooming, the finest level laid out at or below the reader's stands in; none above it.
+#[test]
+fn a_stand_in_is_the_finest_coarser_level_laid_out() {
+    assert_eq!(stand_in(20, [12, 25, 18, 19]), Some(19));
+    assert_eq!(stand_in(20, [20, 12]), Some(20));
+    assert_eq!(stand_in(11, [12, 25]), None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A stand-in draws without overlap at every finer scale: any level's layout, drawn at the
+    /// scales of the eight levels above it, keeps every lane free of overlap.
+    #[test]
+    fn a_coarser_layout_holds_at_every_finer_scale(shapes in shapes(), level in 0i32..40) {
+        let l = layout(&shapes, level, 5);
+        for finer in level..level + 8 {
+            let ppd = level_px_per_day(finer).max(l.ppd);
+            prop_assert!(lanes_free_of_overlap(&shapes, &l.placed, ppd, l.text).is_ok(), "level {} drawn at {}", level, finer);
+        }
     }
 }

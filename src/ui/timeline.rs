@@ -47,17 +47,26 @@ const CULL_MARGIN_PX: f64 = 150.0;
 /// spare, while a 100 000-event bundle's layouts (about 2 MB each) stay bounded.
 const LAYOUT_CACHE: usize = 32;
 
+/// How long the zoom must rest on a level before that level is laid out (a stand-in shows
+/// meanwhile): longer than the gap between a wheel's or a trackpad's zoom events, short enough
+/// that titles fill in as the reader's eye settles.
+const LAYOUT_PAUSE_MS: u32 = 160;
+
 /// What a layout depends on: language (label widths), zoom level, hidden categories, lanes and
 /// whether labels are drawn large (presentation mode).
 /// The last is the scale it is fitted at (bits of an f64: the level's, or at the whole range
 /// the widest view's, which depends on the width).
-type LayoutKey = (Lang, i32, Vec<bool>, u16, bool, u64);
+/// Then the window of the level laid out (`layout::window_of`), `None` for the whole range.
+type LayoutKey = (Lang, i32, Vec<bool>, u16, bool, u64, Option<i64>);
 
 /// A layout with its index for culling, cached together per level.
 #[derive(Debug)]
 struct Placement {
     layout: Layout,
     culler: Culler,
+    /// The days laid out (infinite for the whole range).
+    lo: f64,
+    hi: f64,
 }
 
 /// A cached layout as the memo hands it on: equal when it is the same one. (Comparing the
@@ -134,9 +143,39 @@ pub fn Timeline(
     // A short list, newest last: a reader visits a few dozen levels and filters at most, and
     // a list needs no hashing code in the wasm.
     let cache: StoredValue<Vec<(LayoutKey, Shared)>> = StoredValue::new(Vec::new());
+    // While the zoom crosses levels, a coarser layout already made stands in
+    // (`layout::stand_in`); the level's own is made once no level has been crossed for
+    // `LAYOUT_PAUSE_MS`. `crossed` counts the crossings, `paused` is the count a pause was
+    // last seen at.
+    let crossed: StoredValue<(Option<i32>, u32)> = StoredValue::new((None, 0));
+    let paused = RwSignal::new(0u32);
     let m2 = model.clone();
+    let extent = model.extent;
+    let window = Memo::new(move |_| {
+        let (w, v) = (width.get(), view.get());
+        let min_ppd = w / extent.span().max(1.0);
+        layout::window_of(
+            level.get(),
+            min_ppd,
+            w,
+            (extent.start, extent.end),
+            (v.start + v.end) / 2.0,
+        )
+    });
     let current_layout = Memo::new(move |prev: Option<&Shared>| {
         let lv = level.get();
+        let (was, mut n) = crossed.get_value();
+        if was.is_some_and(|w| w != lv) {
+            n += 1;
+            gloo::timers::callback::Timeout::new(LAYOUT_PAUSE_MS, move || {
+                if crossed.try_get_value().is_some_and(|c| c.1 == n) {
+                    let _ = paused.try_set(n);
+                }
+            })
+            .forget();
+        }
+        crossed.set_value((Some(lv), n));
+        let zooming = paused.get() != n;
         let min_ppd = width.get() / m2.extent.span().max(1.0);
         let fitted = layout::fitted_ppd(lv, min_ppd);
         let key = (
@@ -146,22 +185,45 @@ pub fn Timeline(
             max_lanes.get(),
             ctx.present.get(),
             fitted.to_bits(),
+            window.get().map(|w| w.0),
         );
+        let (lo, hi) = window.get().map_or((f64::NEG_INFINITY, f64::INFINITY), |w| (w.1, w.2));
         if let Some(l) =
             cache.with_value(|c| c.iter().find(|(k, _)| *k == key).map(|e| e.1.clone()))
         {
             return l;
         }
+        if zooming {
+            let stand_in = cache.with_value(|c| {
+                let same = |k: &LayoutKey| (k.0, &k.2, k.3, k.4) == (key.0, &key.2, key.3, key.4);
+                let fit = |e: &&(LayoutKey, Shared)| same(&e.0) && e.1.lo <= lo && e.1.hi >= hi;
+                let level = layout::stand_in(lv, c.iter().filter(fit).map(|e| e.0 .1))?;
+                let covers = |p: &Shared| p.lo <= lo && p.hi >= hi;
+                c.iter()
+                    .rev()
+                    .find(|e| same(&e.0) && e.0 .1 == level && covers(&e.1))
+                    .map(|e| e.1.clone())
+            });
+            if let Some(l) = stand_in {
+                return l;
+            }
+        }
         let all = shapes.get();
-        let subset: Vec<_> = included.get().iter().map(|&i| all[i]).collect();
+        // The events of the window: deep in a large bundle, a few hundred of many thousands.
+        let inc: Vec<usize> = included
+            .get()
+            .iter()
+            .copied()
+            .filter(|&i| all[i].end >= lo && all[i].anchor <= hi)
+            .collect();
+        let subset: Vec<_> = inc.iter().map(|&i| all[i]).collect();
         let text = if key.4 { PRESENT_TEXT } else { 1.0 };
         // Two-line titles need the normal lane height: not in presentation mode.
         let end = m2.extent.end;
-        // Zooming in, titles keep the lanes of the level the reader comes from where they fit
-        // (`layout_keeping`); the layout is then cached, so zooming back out finds it again.
-        let inc = included.get_untracked();
+        // Zooming in or panning to another window, titles keep the lanes they had where they
+        // fit (`layout_keeping`); the layout is then cached, so zooming back out finds it again.
         let prefer: Vec<Option<u16>> = match prev {
-            Some(p) if p.layout.level < lv => {
+            Some(p) if p.layout.level <= lv => {
                 let placed = &p.layout.placed;
                 let lane_of = |i: usize| {
                     placed.binary_search_by_key(&i, |q| q.index).ok().map(|k| placed[k].lane)
@@ -183,7 +245,7 @@ pub fn Timeline(
             }
         }
         let culler = Culler::new(&l, &all);
-        let l = Shared(Arc::new(Placement { layout: l, culler }));
+        let l = Shared(Arc::new(Placement { layout: l, culler, lo, hi }));
         cache.update_value(|c| {
             if c.len() >= LAYOUT_CACHE {
                 c.remove(0);
@@ -252,7 +314,6 @@ pub fn Timeline(
     // (see `marker::Rows`), from the visible items and everything they are drawn with.
     let rows: StoredValue<Rows, LocalStorage> = StoredValue::new_local(Rows::default());
     let layer_ref = NodeRef::<Div>::new();
-    let extent = model.extent;
     let layer =
         Memo::new(move |prev| Layer::fit(prev.copied(), extent, ctx.screen.get(), width.get()));
     Effect::new(move |_| {
