@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { assert, ready } from "../lib/assert.mjs";
 import { markers, overlaps, settled } from "../lib/track.mjs";
+import { until } from "../lib/wait.mjs";
 
 const report = [];
 const note = (line) => {
@@ -152,5 +153,49 @@ export const journeys = {
     await shot("great-leap-forward-sticky");
     assert(glf, "the Great Leap Forward is on the track with a label");
     assert(glf.left >= 0 && glf.right <= glf.width, `its label is on screen: ${JSON.stringify(glf)}`);
+  },
+
+  // While a wheel zoom goes on, a coarser layout stands in for each level it crosses (laid out
+  // exactly once the wheel rests): drawn at every finer scale, it must never overlap, and once
+  // the wheel rests every title on screen must be whole again.
+  async "a wheel zoom overlaps nothing on its way and fills in whole titles when it rests"({ page, base, shot }) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${base}/index.html?lang=en`);
+    await ready(page);
+    await settled(page);
+    const box = await page.locator(".tl-viewport").boundingBox();
+    // Over mid-1958, where the track is busiest, on the axis: a hovered marker shows its whole
+    // title over its neighbours, by design.
+    await page.mouse.move(box.x + box.width * 0.53, box.y + 12);
+    await page.keyboard.down("Control");
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, -100);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+      const o = await overlaps(page);
+      assert(o.length === 0, `wheel step ${i + 1}: overlaps: ${o.slice(0, 5).join("; ")}`);
+    }
+    await page.keyboard.up("Control");
+    const whole = await until(
+      page,
+      () => {
+        const vp = document.querySelector(".tl-viewport").getBoundingClientRect();
+        const on = [...document.querySelectorAll(".tl-track .tl-marker")].filter((m) => {
+          const r = m.querySelector(".tl-marker__icon").getBoundingClientRect();
+          return r.right > vp.left && r.left < vp.right;
+        });
+        return on.length > 0 && on.every((m) => {
+          const l = m.querySelector(".tl-marker__label");
+          return l && l.scrollWidth <= l.clientWidth + 1 && l.scrollHeight <= l.clientHeight + 1;
+        });
+      },
+      null,
+      3_000,
+    );
+    await shot("wheel-zoom-rested");
+    const ms = (await markers(page)).filter((m) => m.onScreen);
+    const bad = ms.filter((m) => !m.whole && !m.clipped).map((m) => m.id);
+    assert(whole && bad.length === 0, `after the wheel rests, titles not whole: ${bad.join(", ")}`);
+    const o = await overlaps(page);
+    assert(o.length === 0, `after the wheel rests: overlaps: ${o.slice(0, 5).join("; ")}`);
   },
 };

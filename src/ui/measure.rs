@@ -13,6 +13,8 @@ pub struct Measure {
     ctx: Option<web_sys::CanvasRenderingContext2d>,
     family: String,
     wrap: bool,
+    /// The weight the context's font is set to: setting a font parses it, so only on change.
+    bold: Option<bool>,
 }
 
 impl Measure {
@@ -30,7 +32,7 @@ impl Measure {
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        Measure { ctx, family, wrap: events <= WRAP_MEASURE_LIMIT }
+        Measure { ctx, family, wrap: events <= WRAP_MEASURE_LIMIT, bold: None }
     }
 
     fn width(&self, text: &str) -> f64 {
@@ -44,8 +46,9 @@ impl Measure {
     /// A title's width on one line and, where it has words to break between, on two lines
     /// (the wider of the two, at the break that makes it narrowest), at the 13 px label size.
     pub fn title(&mut self, title: &str, bold: bool) -> (f64, f64) {
-        if let Some(c) = &self.ctx {
+        if let (Some(c), true) = (&self.ctx, self.bold != Some(bold)) {
             c.set_font(&format!("{} 13px {}", if bold { 700 } else { 400 }, self.family));
+            self.bold = Some(bold);
         }
         let line = self.width(title);
         if !self.wrap || line < MIN_WRAP_PX {

@@ -47,9 +47,9 @@ const CULL_MARGIN_PX: f64 = 150.0;
 /// spare, while a 100 000-event bundle's layouts (about 2 MB each) stay bounded.
 const LAYOUT_CACHE: usize = 32;
 
-/// How long the zoom must rest on a level before that level is laid out (a stand-in shows
-/// meanwhile): longer than the gap between a wheel's or a trackpad's zoom events, short enough
-/// that titles fill in as the reader's eye settles.
+/// How long the scale must rest before the level it rests at is laid out (a coarser stand-in
+/// shows meanwhile): longer than the gap between a wheel's or a trackpad's zoom events, short
+/// enough that titles fill in as the reader's eye settles.
 const LAYOUT_PAUSE_MS: u32 = 160;
 
 /// What a layout depends on: language (label widths), zoom level, hidden categories, lanes and
@@ -139,16 +139,17 @@ pub fn Timeline(
             0
         }
     });
+    // During a wheel or pinch zoom, a coarser layout already made stands in
+    // (`layout::stand_in`); the level's own is made once the gesture has rested for
+    // `LAYOUT_PAUSE_MS`. `gestures` counts the gesture's zoom steps, `paused` is the count a
+    // rest was last seen at. Discrete zooms (buttons, keys, links, a double click) are laid out
+    // exactly at once: a reader who asked for one view looks at it at once.
+    let gestures: StoredValue<u32> = StoredValue::new(0);
+    let paused = RwSignal::new(0u32);
     // Layouts are cached per (language, level, filter): zooming back and forth costs nothing.
     // A short list, newest last: a reader visits a few dozen levels and filters at most, and
     // a list needs no hashing code in the wasm.
     let cache: StoredValue<Vec<(LayoutKey, Shared)>> = StoredValue::new(Vec::new());
-    // While the zoom crosses levels, a coarser layout already made stands in
-    // (`layout::stand_in`); the level's own is made once no level has been crossed for
-    // `LAYOUT_PAUSE_MS`. `crossed` counts the crossings, `paused` is the count a pause was
-    // last seen at.
-    let crossed: StoredValue<(Option<i32>, u32)> = StoredValue::new((None, 0));
-    let paused = RwSignal::new(0u32);
     let m2 = model.clone();
     let extent = model.extent;
     let window = Memo::new(move |_| {
@@ -164,18 +165,7 @@ pub fn Timeline(
     });
     let current_layout = Memo::new(move |prev: Option<&Shared>| {
         let lv = level.get();
-        let (was, mut n) = crossed.get_value();
-        if was.is_some_and(|w| w != lv) {
-            n += 1;
-            gloo::timers::callback::Timeout::new(LAYOUT_PAUSE_MS, move || {
-                if crossed.try_get_value().is_some_and(|c| c.1 == n) {
-                    let _ = paused.try_set(n);
-                }
-            })
-            .forget();
-        }
-        crossed.set_value((Some(lv), n));
-        let zooming = paused.get() != n;
+        let zooming = paused.get() != gestures.get_value();
         let min_ppd = width.get() / m2.extent.span().max(1.0);
         let fitted = layout::fitted_ppd(lv, min_ppd);
         let key = (
@@ -368,17 +358,30 @@ pub fn Timeline(
     let zoom_at = move |x: f64, factor: f64| {
         ctx.dispatch(Action::ZoomAt { x, factor });
     };
+    // A step of a continuous zoom (wheel, trackpad, pinch): counted, so that the layout waits
+    // for the gesture to rest.
+    let gesture_zoom = move |x: f64, factor: f64| {
+        let n = gestures.get_value() + 1;
+        gestures.set_value(n);
+        gloo::timers::callback::Timeout::new(LAYOUT_PAUSE_MS, move || {
+            if gestures.try_get_value() == Some(n) {
+                let _ = paused.try_set(n);
+            }
+        })
+        .forget();
+        zoom_at(x, factor);
+    };
     let pan = move |px: f64| {
         ctx.dispatch(Action::Pan { px });
     };
     let UseWheelZoomReturn { plain_wheel: hint } = use_wheel_zoom_with_options(
         viewport,
-        zoom_at,
+        gesture_zoom,
         pan,
         UseWheelZoomOptions::default().plain_wheel_zooms(wheel_zoom),
     );
     let UseDragPanReturn { dragging: _ } =
-        use_drag_pan(viewport, pan, zoom_at, move |x| zoom_at(x, 2.0));
+        use_drag_pan(viewport, pan, gesture_zoom, move |x| zoom_at(x, 2.0));
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         zoom_at(viewport_x(viewport, ev.client_x()), 2.0);
     };
