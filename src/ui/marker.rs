@@ -75,6 +75,52 @@ pub struct Frame<'a> {
 #[derive(Default)]
 pub struct Rows {
     rows: Vec<((u8, usize, usize), Row)>,
+    tpl: Option<Templates>,
+}
+
+/// Elements new rows are cloned from, with what every row of a kind has in common: one
+/// `cloneNode` instead of a call per element and attribute.
+struct Templates {
+    /// `<button class="tl-marker">` with its icon, as a marker that holds no tab stop, has no
+    /// popover open and matches the search.
+    marker: HtmlElement,
+    bar: HtmlElement,
+    label: HtmlElement,
+    cluster: HtmlElement,
+}
+
+impl Templates {
+    fn new(doc: &Document) -> Templates {
+        let marker = element(doc, "button");
+        for (k, v) in [
+            ("type", "button"),
+            ("aria-haspopup", "dialog"),
+            ("tabindex", "-1"),
+            ("aria-expanded", "false"),
+        ] {
+            let _ = marker.set_attribute(k, v);
+        }
+        marker.set_class_name("tl-marker");
+        let icon = element(doc, "span");
+        let _ = icon.set_attribute("aria-hidden", "true");
+        let _ = marker.append_child(&icon);
+        let hidden_span = |class: &str| {
+            let el = element(doc, "span");
+            el.set_class_name(class);
+            let _ = el.set_attribute("aria-hidden", "true");
+            el
+        };
+        let cluster = element(doc, "button");
+        let _ = cluster.set_attribute("type", "button");
+        let _ = cluster.set_attribute("tabindex", "-1");
+        cluster.set_class_name("tl-cluster");
+        Templates {
+            marker,
+            bar: hidden_span("tl-marker__bar"),
+            label: hidden_span("tl-marker__label"),
+            cluster,
+        }
+    }
 }
 
 struct Row {
@@ -110,6 +156,7 @@ impl Rows {
     /// that left, creates the new ones in place, and updates the rest where they changed.
     pub fn sync(&mut self, ctx: Ctx, layer: &Element, items: &[Item], f: &Frame) {
         let Some(doc) = layer.owner_document() else { return };
+        let tpl = self.tpl.get_or_insert_with(|| Templates::new(&doc));
         let old = std::mem::take(&mut self.rows);
         let mut old = old.into_iter().peekable();
         let mut rows = Vec::with_capacity(items.len());
@@ -123,11 +170,11 @@ impl Rows {
             }
             let row = match old.next_if(|(k, _)| *k == key) {
                 Some((_, mut row)) => {
-                    row.update(ctx, it, f);
+                    row.update(ctx, tpl, it, f);
                     row
                 }
                 None => {
-                    let row = Row::create(ctx, &doc, it, f);
+                    let row = Row::create(ctx, tpl, it, f);
                     let before = match &prev {
                         Some(p) => p.next_sibling(),
                         None => layer.first_child(),
@@ -161,14 +208,20 @@ impl Rows {
 }
 
 impl Row {
-    fn create(ctx: Ctx, doc: &Document, it: &Item, f: &Frame) -> Row {
-        let el = element(doc, "button");
-        let _ = el.set_attribute("type", "button");
-        let lane = match *it {
-            Item::Event(p) => p.lane,
-            Item::Cluster { lane, .. } => lane,
+    /// A new row, cloned from `tpl` with its per-event parts written once: the position,
+    /// lane and colour of each element in one `cssText` (a CSSOM write, which a strict
+    /// `style-src 'self'` allows, unlike a `style` attribute). Measured at 1 000 events: the
+    /// first frame's 300 rows took 55 ms built element by element, call by call.
+    fn create(ctx: Ctx, tpl: &Templates, it: &Item, f: &Frame) -> Row {
+        let (lane, anchor) = match *it {
+            Item::Event(p) => (p.lane, f.shapes.get(p.index).map_or(0.0, |s| s.anchor)),
+            Item::Cluster { lane, anchor, .. } => (lane, anchor),
         };
-        set_style(&el, "top", Some(&lane_top(lane)));
+        let place = format!(
+            "left: {}; top: {};",
+            layer_left(f.layer, anchor, offset_of(it)),
+            lane_top(lane)
+        );
         let mut row = match *it {
             Item::Event(p) => {
                 let (id, color, icon, landmark) = ctx.model.with_value(|m| {
@@ -176,31 +229,39 @@ impl Row {
                     let c = &m.bundle.categories[e.category.min(m.bundle.categories.len() - 1)];
                     (e.id.clone(), c.color.clone(), c.icon.name(), e.importance == 1)
                 });
+                let el = clone(&tpl.marker);
                 let _ = el.set_attribute("data-event-id", &id);
-                let _ = el.set_attribute("aria-haspopup", "dialog");
                 let shape = f.shapes.get(p.index);
-                let range = shape.and_then(range_days).is_some();
-                let mut base = String::from("tl-marker");
-                if range {
-                    base.push_str(" tl-marker--range");
+                let range = shape.and_then(range_days);
+                if range.is_some() || landmark {
+                    let mut class = String::from("tl-marker");
+                    if range.is_some() {
+                        class.push_str(" tl-marker--range");
+                    }
+                    if landmark {
+                        class.push_str(" tl-marker--landmark");
+                    }
+                    el.set_class_name(&class);
                 }
-                if landmark {
-                    base.push_str(" tl-marker--landmark");
-                }
-                el.set_class_name(&base);
-                let bar = range.then(|| {
-                    let bar = element(doc, "span");
-                    bar.set_class_name("tl-marker__bar");
-                    let _ = bar.set_attribute("aria-hidden", "true");
-                    set_style(&bar, "background-color", Some(&color));
-                    let _ = el.append_child(&bar);
+                // Colours are validated `#rrggbb` (core::bundle): nothing else can reach the
+                // declarations.
+                let paint =
+                    shape.map(|s| paint(&p, s, f.end, f.screen, f.text)).unwrap_or_default();
+                let room =
+                    paint.room.map(|r| format!(" --tl-room: {};", px(r))).unwrap_or_default();
+                el.style().set_css_text(&format!("{place}{room}"));
+                let icon_el: HtmlElement =
+                    el.first_element_child().expect("the icon").unchecked_into();
+                icon_el.set_class_name(&format!("tl-marker__icon tl-icon--{icon}"));
+                icon_el.style().set_css_text(&format!("background-color: {color};"));
+                let bar = range.map(|_| {
+                    let bar = clone(&tpl.bar);
+                    let width = paint.bar.map(px).unwrap_or_default();
+                    bar.style()
+                        .set_css_text(&format!("background-color: {color}; width: {width};"));
+                    let _ = el.insert_before(&bar, Some(&icon_el));
                     bar
                 });
-                let icon_el = element(doc, "span");
-                icon_el.set_class_name(&format!("tl-marker__icon tl-icon--{icon}"));
-                let _ = icon_el.set_attribute("aria-hidden", "true");
-                set_style(&icon_el, "background-color", Some(&color));
-                let _ = el.append_child(&icon_el);
                 Row {
                     el,
                     layer: f.layer,
@@ -210,31 +271,31 @@ impl Row {
                         placed: p,
                         bar,
                         label: None,
-                        paint: RowPaint::default(),
+                        // What was written above; the label's parts come with the label.
+                        paint: RowPaint { cut: None, stick: None, off: false, ..paint },
                         frame: None,
                         look: (Label::Bare, false),
-                        // Opposite of what they will be, so the first update writes them.
-                        dim: true,
-                        tab: true,
-                        open: true,
+                        // As the template has them.
+                        dim: false,
+                        tab: false,
+                        open: false,
                     }),
                 }
             }
             Item::Cluster { first, last, anchor, .. } => {
-                el.set_class_name("tl-cluster");
-                let _ = el.set_attribute("tabindex", "-1");
+                let el = clone(&tpl.cluster);
+                el.style().set_css_text(&place);
                 let kind = Kind::Cluster { first, last, anchor };
                 Row { el, layer: f.layer, lane, lang: f.lang, kind }
             }
         };
-        set_style(&row.el, "left", Some(&layer_left(f.layer, anchor_of(it, f), offset_of(it))));
         row.write_text(ctx, it, f);
-        row.update(ctx, it, f);
+        row.update(ctx, tpl, it, f);
         row
     }
 
     /// Writes what changed since the last frame.
-    fn update(&mut self, ctx: Ctx, it: &Item, f: &Frame) {
+    fn update(&mut self, ctx: Ctx, tpl: &Templates, it: &Item, f: &Frame) {
         // A cluster of the same first event and size may still span other days after a
         // filter: the key is only its identity on the track.
         if let (
@@ -301,9 +362,7 @@ impl Row {
             }
             (Some(frame), had) => {
                 if !had {
-                    let Some(doc) = el.owner_document() else { return };
-                    let label = element(&doc, "span");
-                    let _ = label.set_attribute("aria-hidden", "true");
+                    let label = clone(&tpl.label);
                     label.set_text_content(Some(&title_of(ctx, p.index, f.lang)));
                     let _ = el.append_child(&label);
                     row.label = Some(label);
@@ -410,6 +469,10 @@ fn offset_of(it: &Item) -> u32 {
         Item::Event(_) => 10,
         Item::Cluster { .. } => 4,
     }
+}
+
+fn clone(tpl: &HtmlElement) -> HtmlElement {
+    tpl.clone_node_with_deep(true).expect("an element clones").unchecked_into()
 }
 
 fn element(doc: &Document, tag: &str) -> HtmlElement {
