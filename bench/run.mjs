@@ -46,9 +46,10 @@ const TIMER_SLACK_MS = 0.1 + 1e-6;
 // 246 294), + 2 % (issue 15). Raised the same day, on merging the rest of that day's work, to
 // 266 305 bytes + 2 %: event media (issue 12, +4.2 KB), the track's row registry and per-element
 // positions that halved zoom frames' style work (issue 11, about +8 KB), and the editor's mount
-// handle and inline bundles (issue 13, +1.4 KB). Raise it on purpose, with the reason in the
-// commit, or make the code smaller.
-const PAYLOAD_CEILING_BYTES = 271_631;
+// handle and inline bundles (issue 13, +1.4 KB). Lowered 2026-12-02 to 257 445 bytes (CI's
+// measure once the track's rows became plain DOM, issue 11) + 2 %. Raise it on purpose, with the
+// reason in the commit, or make the code smaller.
+const PAYLOAD_CEILING_BYTES = 262_594;
 // Elements in the document at any moment of the interaction (issue 7's DOM bound).
 const DOM_CEILING = 3000;
 

@@ -52,6 +52,10 @@ const LAYOUT_CACHE: usize = 32;
 /// enough that titles fill in as the reader's eye settles.
 const LAYOUT_PAUSE_MS: u32 = 160;
 
+/// How many levels (half octaves) a zoom in may cross with titles keeping their lanes: one
+/// octave, a zoom button's or key's step.
+const KEEP_LANES_LEVELS: i32 = 2;
+
 /// What a layout depends on: language (label widths), zoom level, hidden categories, lanes and
 /// whether labels are drawn large (presentation mode).
 /// The last is the scale it is fitted at (bits of an f64: the level's, or at the whole range
@@ -210,10 +214,13 @@ pub fn Timeline(
         let text = if key.4 { PRESENT_TEXT } else { 1.0 };
         // Two-line titles need the normal lane height: not in presentation mode.
         let end = m2.extent.end;
-        // Zooming in or panning to another window, titles keep the lanes they had where they
-        // fit (`layout_keeping`); the layout is then cached, so zooming back out finds it again.
+        // Zooming in by up to an octave or panning to another window, titles keep the lanes
+        // they had where they fit (`layout_keeping`); the layout is then cached, so zooming
+        // back out finds it again. Not from further out: the whole range spreads a year's few
+        // titles over all nine rows, which a view of that year would keep with empty rows
+        // between them, and the reader who jumped there saw none of those rows.
         let prefer: Vec<Option<u16>> = match prev {
-            Some(p) if p.layout.level <= lv => {
+            Some(p) if p.layout.level <= lv && lv - p.layout.level <= KEEP_LANES_LEVELS => {
                 let placed = &p.layout.placed;
                 let lane_of = |i: usize| {
                     placed.binary_search_by_key(&i, |q| q.index).ok().map(|k| placed[k].lane)
