@@ -317,9 +317,12 @@ function near(el) {
 }
 
 function watch(el) {
+  // Read before `prepare` writes the reserved height: a read after a write lays the page out
+  // again (measured at 4× CPU: a second forced layout of the page and its static list).
+  const close = !widgets.has(el) && near(el);
   const w = prepare(el);
   if (!w || w.active) return w?.mounted;
-  if (attr(el, "data-load") === "eager" || !observer || near(el)) activate(el);
+  if (attr(el, "data-load") === "eager" || !observer || close) activate(el);
   else observer.observe(el);
   return w.mounted;
 }

@@ -1,12 +1,12 @@
 //! The timeline proper: axis, eras, markers, overview, and every input that moves the view.
 //!
 //! The view state (visible window, width, selection, keyboard focus) lives in signals; scale,
-//! ticks and layout are derived from it in memos by the pure core. Each drawn element writes its
-//! own position in pixels from `Ctx::screen` (first visible day, pixels per day). Two custom
-//! properties on the viewport read by `calc()` in every element were tried first: one write per
-//! frame, but a custom property changed on an ancestor restyles every element below it, which
-//! measured twice the style work of writing the few hundred positions that change
-//! (`bench/profile.mjs`; see docs/developers.md).
+//! ticks and layout are derived from it in memos by the pure core. Markers sit at fixed
+//! percentages of one layer that a zoom moves and stretches (`core::scale::Layer`), written as
+//! plain DOM by `marker::Rows`; ticks and eras write their own position in pixels from
+//! `Ctx::screen`. Two custom properties on the viewport read by `calc()` in every element were
+//! tried first: one write per frame, but a custom property changed on an ancestor restyles every
+//! element below it (`bench/profile.mjs`; see docs/developers.md).
 
 use crate::core::cull::Culler;
 use crate::core::i18n::Lang;
