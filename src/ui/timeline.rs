@@ -172,6 +172,7 @@ pub fn Timeline(
         let zooming = paused.get() != gestures.get_value();
         let min_ppd = width.get() / m2.extent.span().max(1.0);
         let fitted = layout::fitted_ppd(lv, min_ppd);
+        let win = window.get();
         let key = (
             lang.get(),
             lv,
@@ -179,9 +180,9 @@ pub fn Timeline(
             max_lanes.get(),
             ctx.present.get(),
             fitted.to_bits(),
-            window.get().map(|w| w.0),
+            win.map(|w| w.0),
         );
-        let (lo, hi) = window.get().map_or((f64::NEG_INFINITY, f64::INFINITY), |w| (w.1, w.2));
+        let (lo, hi) = win.map_or((f64::NEG_INFINITY, f64::INFINITY), |w| (w.1, w.2));
         if let Some(l) =
             cache.with_value(|c| c.iter().find(|(k, _)| *k == key).map(|e| e.1.clone()))
         {
