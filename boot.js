@@ -274,12 +274,15 @@ async function activate(el) {
     // A bundle handed over as text (mount(el, {bundle})) needs no request: the one started
     // above is aborted by the widget, which reads the text instead.
     const handle = glue.mount(el, w.bundle === undefined ? { response, url, abort } : { bundle: w.bundle, response, url, abort });
-    // The placeholder's content stays until the widget has more than its loading line to show
-    // (or that line counts megabytes: a large bundle's download is worth seeing).
+    // The placeholder's content stays until the widget is ready or has failed (or its loading
+    // line counts megabytes: a large bundle's download is worth seeing). The widget mounts its
+    // interface a few tasks before its track is drawn (src/ui/pause.rs): shown at the mount,
+    // the reader would see an empty track for a frame or two.
     const root = el.querySelector(":scope > .tl-root");
     const loading = () => {
-      const line = root?.querySelector(":scope > .tl-loading");
-      return line && !line.querySelector(".tl-loading__bytes")?.textContent.trim();
+      if (!root || el.hasAttribute("data-ready") || root.querySelector(":scope > .tl-error")) return false;
+      const line = root.querySelector(":scope > .tl-loading");
+      return !line || !line.querySelector(".tl-loading__bytes")?.textContent.trim();
     };
     if (loading()) {
       const hide = { visibility: "hidden", position: "absolute", inset: "0" };
@@ -293,6 +296,7 @@ async function activate(el) {
         });
       });
       seen.observe(root, { childList: true, subtree: true, characterData: true });
+      seen.observe(el, { attributes: true, attributeFilter: ["data-ready"] });
     } else unclip(el);
     w.resolve(handle);
   } catch (err) {

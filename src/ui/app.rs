@@ -5,7 +5,8 @@ use crate::core::i18n::Lang;
 use crate::core::prepared::Prepared;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::link::LinkOptions;
-use crate::ui::load::{load, parse_js, LoadError, Prefetch};
+use crate::ui::load::{load, parse_in_steps, LoadError, Prefetch};
+use crate::ui::pause::next_task;
 use crate::ui::text::tr;
 use crate::ui::timeline::Timeline;
 use leptos::prelude::*;
@@ -48,6 +49,9 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     // Megabytes of the bundle received so far, shown while a big bundle downloads (whole
     // megabytes, so a 110 MB download updates the page about a hundred times, not per chunk).
     let received_mb = RwSignal::new(0u64);
+    // Whether the timeline has drawn its track at its measured width: the ready signal waits
+    // for it, since the track is drawn a task after the interface is mounted.
+    let drawn = RwSignal::new(false);
     let src = options.src.clone();
     let text = options.text.clone();
     let timeout = options.timeout_ms;
@@ -57,6 +61,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
         attempt.track();
         state.set(None);
         received_mb.set(0);
+        drawn.set(false);
         let src = src.clone();
         let text = text.clone();
         let prefetch = prefetch.try_update_value(Option::take).flatten();
@@ -68,10 +73,12 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
                 }
             };
             let result = match text {
-                Some(text) => parse_js(text),
+                Some(text) => parse_in_steps(text).await,
                 None => load(&src, timeout, &progress, prefetch).await,
             }
             .map(Arc::new);
+            // The interface is mounted in a task of its own (see `pause`).
+            next_task().await;
             if let (Ok(p), false) = (&result, explicit_lang) {
                 if let Some(l) = p.bundle.languages.iter().find_map(|c| Lang::from_tag(c)) {
                     let _ = lang.try_set(l);
@@ -82,7 +89,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
     });
     // The public contract: once data is on screen, data-ready="true" and a bubbling event.
     Effect::new(move |_| {
-        let ready = matches!(state.get(), Some(Ok(_)));
+        let ready = matches!(state.get(), Some(Ok(_))) && drawn.get();
         let el = root.get_value();
         if ready {
             gloo::timers::callback::Timeout::new(0, move || {
@@ -146,7 +153,7 @@ pub fn App(root: web_sys::HtmlElement, options: Options) -> impl IntoView {
                                     on:click=move |_| lang.set(Lang::En)>"EN"</button>
                             </div>
                         </header>
-                        <Timeline model=model lang=lang root=root wheel_zoom=options.wheel_zoom links=links.clone() />
+                        <Timeline model=model lang=lang root=root wheel_zoom=options.wheel_zoom links=links.clone() drawn=drawn />
                     }.into_any()
                 }
             }}

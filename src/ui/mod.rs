@@ -12,6 +12,7 @@ pub mod measure;
 pub mod media;
 pub mod motion;
 pub mod overview;
+pub mod pause;
 pub mod popover;
 pub mod present;
 pub mod text;

@@ -98,6 +98,9 @@ pub fn Timeline(
     root: StoredValue<web_sys::HtmlElement, LocalStorage>,
     wheel_zoom: bool,
     #[prop(optional)] links: Option<LinkOptions>,
+    /// Set once the track has been drawn at the viewport's measured width.
+    #[prop(optional)]
+    drawn: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     static NEXT_UID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
     let uid = NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -107,7 +110,6 @@ pub fn Timeline(
     let Ctx { view, width, focus, included, matching, .. } = ctx;
     let viewport = NodeRef::<Div>::new();
     let height = RwSignal::new(0.0);
-    use_element_size(viewport, width, height);
     let max_lanes = Memo::new(move |_| {
         let h = height.get();
         // The lane height is the stylesheet's (--tl-lane-h: 34px, 44px on touch screens).
@@ -135,6 +137,9 @@ pub fn Timeline(
         let mut measure = Measure::new(el.as_ref().map(|e| e.as_ref()), m.bundle.events.len());
         Arc::new(m.shapes_with(l, |title, bold| measure.title(title, bold)))
     });
+    // The first size is read two tasks after the mount, the titles measured in the task
+    // between (see `use_element_size`).
+    let measured = use_element_size(viewport, width, height, move || shapes.with_untracked(|_| ()));
     let level = Memo::new(move |_| {
         let w = width.get();
         if w > 0.0 {
@@ -316,6 +321,11 @@ pub fn Timeline(
         Memo::new(move |prev| Layer::fit(prev.copied(), extent, ctx.screen.get(), width.get()));
     Effect::new(move |_| {
         let Some(layer_el) = layer_ref.get() else { return };
+        // Nothing to draw before the first size; reading the titles here would measure them
+        // in the mount's task.
+        if !measured.get() {
+            return;
+        }
         let shapes = shapes.get();
         let matching = ctx.matching.get();
         let f = Frame {
@@ -330,6 +340,9 @@ pub fn Timeline(
             end: extent.end,
         };
         visible.with(|items| rows.update_value(|r| r.sync(ctx, &layer_el, items, &f)));
+        if let Some(d) = drawn.filter(|d| !d.get_untracked()) {
+            d.set(true);
+        }
     });
     // Clicks and focus on the track's rows, handled once on the layer.
     let on_track_click = move |ev: web_sys::MouseEvent| {
