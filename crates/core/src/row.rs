@@ -25,6 +25,14 @@ pub fn tenths(px: f64) -> Tenths {
 /// Room within which the end of the range can bite: no label or name is wider than this.
 const ROOM_BITES_PX: f64 = 800.0;
 
+/// A bare marker's hover name is its title and date in semibold (`::after`, 13 px): its title's
+/// measured width (regular or bold) times this covers the heavier weight...
+const NAME_WEIGHT: f64 = 1.1;
+/// ...and this the comma and the longest date of a day (", 28 September 1965", about 130 px)
+/// or of a range ("… – 28 September 1965", about 260 px), with room to spare.
+const NAME_DATE_PX: f64 = 160.0;
+const NAME_RANGE_PX: f64 = 300.0;
+
 /// What the marker, its icon and its focus ring take before its title's room begins.
 const ROOM_MARKER_PX: f64 = 28.0;
 
@@ -58,7 +66,25 @@ pub fn range_days(s: &Shape) -> Option<f64> {
 pub fn paint(p: &Placed, s: &Shape, end: f64, screen: Screen, text: f64) -> RowPaint {
     let range = range_days(s);
     let room_px = screen.span_px(end - s.anchor);
-    let room = (room_px < ROOM_BITES_PX).then(|| tenths(room_px - ROOM_MARKER_PX));
+    // Only where it can bite: the room changes with every zoom frame, and each write restyles
+    // the marker and its children (at 4× CPU, the frames that wrote it on the right 800 px of
+    // the whole range were the longest of a zoom). Wider than the row's name, and than its
+    // title drawn in full, the room changes nothing the reader sees.
+    let date_px = if range.is_some() { NAME_RANGE_PX } else { NAME_DATE_PX };
+    let bites = (s.label_px * NAME_WEIGHT * text + date_px * text).min(ROOM_BITES_PX * text);
+    // A bare marker's room only decides which side its hover name goes (a step function in the
+    // stylesheet): 0 where the name might not fit sends it left, and then the value changes only
+    // when that decision does, not with every frame.
+    let room =
+        (room_px < bites).then(
+            || {
+                if p.label.shown() {
+                    tenths(room_px - ROOM_MARKER_PX)
+                } else {
+                    0
+                }
+            },
+        );
     let bar = range.map(|d| tenths(screen.span_px(d)));
     let cut = (p.label == Label::Cut && p.next.is_finite()).then(|| {
         let chrome = ROOM_CHROME_PX * text + p.next_px;
@@ -138,6 +164,33 @@ mod tests {
         let room = |end| paint(&p, &s, end, Screen { v0: 0.0, ppd: 1.0 }, 1.0).room;
         assert_eq!(room(2000.0), None);
         assert_eq!(room(100.0), Some(tenths(100.0 - ROOM_MARKER_PX)));
+    }
+
+    #[test]
+    fn room_is_written_only_where_the_rows_name_or_title_would_reach_the_end() {
+        let p = placed(Label::Line, f64::INFINITY);
+        let room =
+            |s: &Shape, end, text| paint(&p, s, end, Screen { v0: 0.0, ppd: 1.0 }, text).room;
+        // A 100 px title: its name (title and a day's date) needs at most 110 + 160 px.
+        let day = shape(0.0, 0.0);
+        assert_eq!(room(&day, 280.0, 1.0), None);
+        assert_eq!(room(&day, 260.0, 1.0), Some(tenths(260.0 - ROOM_MARKER_PX)));
+        // A range's date is longer; presentation mode's larger type needs more.
+        let range = shape(0.0, 10.0);
+        assert!(room(&range, 400.0, 1.0).is_some() && room(&range, 420.0, 1.0).is_none());
+        assert!(room(&day, 400.0, 1.6).is_some());
+        // A title wider than any name still stops at the old bound.
+        let long = Shape { label_px: 5_000.0, ..day };
+        assert!(room(&long, 790.0, 1.0).is_some() && room(&long, 810.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn a_bare_markers_room_only_says_that_its_name_goes_left() {
+        let p = placed(Label::Bare, f64::INFINITY);
+        let room = |end| paint(&p, &shape(0.0, 0.0), end, Screen { v0: 0.0, ppd: 1.0 }, 1.0).room;
+        assert_eq!(room(280.0), None);
+        assert_eq!(room(260.0), Some(0));
+        assert_eq!(room(100.0), Some(0), "the same value while the reader zooms");
     }
 
     #[test]
