@@ -3,8 +3,8 @@
 //! The view state (visible window, width, selection, keyboard focus) lives in signals; scale,
 //! ticks and layout are derived from it in memos by the pure core. Markers sit at fixed
 //! percentages of one layer that a zoom moves and stretches (`core::scale::Layer`), written as
-//! plain DOM by `marker::Rows`; ticks and eras write their own position in pixels from
-//! `Ctx::screen`. Two custom properties on the viewport read by `calc()` in every element were
+//! plain DOM by `marker::Rows`; ticks and eras sit at fixed percentages of strips that move
+//! with it. Two custom properties on the viewport read by `calc()` in every element were
 //! tried first: one write per frame, but a custom property changed on an ancestor restyles every
 //! element below it (`bench/profile.mjs`; see docs/developers.md).
 
@@ -487,6 +487,12 @@ pub fn Timeline(
         settle.set_value(Some(t));
     });
 
+    // The layer's place at this scale, written to the track's layer and to the strips of eras
+    // and ticks, which sit at fixed percentages of the same days: a zoom frame writes these
+    // three elements, not every era and tick (`bench/profile.mjs` counted 15–25 tick and era
+    // restyles per frame).
+    let layer_left = move || format!("{}px", fixed(ctx.screen.get().x(layer.get().o), 2));
+    let layer_width = move || format!("{}px", fixed(ctx.screen.get().span_px(layer.get().s), 2));
     let eras = model.bundle.eras.clone();
     let era_views = eras
         .into_iter()
@@ -499,8 +505,8 @@ pub fn Timeline(
                 <div
                     class="tl-era"
                     class:tl-era--odd=i % 2 == 1
-                    style:left=move || format!("{}px", fixed(ctx.screen.get().x(a), 1))
-                    style:width=move || format!("{}px", fixed(ctx.screen.get().span_px(b - a), 1))
+                    style:left=move || format!("{}%", fixed(layer.get().pct(a), 6))
+                    style:width=move || format!("{}%", fixed((b - a) / layer.get().s * 100.0, 6))
                 >
                     <span class="tl-era__label">
                         {move || label.pick(lang.get().code(), &fallbacks).map(|p| p.0.to_string()).unwrap_or_default()}
@@ -519,8 +525,11 @@ pub fn Timeline(
             on:dblclick=on_dblclick
             on:keydown=on_keydown
         >
-            <div class="tl-eras" aria-hidden="true">{era_views}</div>
+            <div class="tl-eras" aria-hidden="true">
+                <div class="tl-strip" style:left=layer_left style:width=layer_width>{era_views}</div>
+            </div>
             <div class="tl-axis" aria-hidden="true">
+                <div class="tl-strip" style:left=layer_left style:width=layer_width>
                 <For
                     each=move || ticks.get().map(|a| a.ticks).unwrap_or_default()
                     key=|t| (t.day, t.label.clone())
@@ -529,11 +538,12 @@ pub fn Timeline(
                     <div
                         class="tl-tick"
                         class:tl-tick--major=t.major
-                        style:left=move || format!("{}px", fixed(ctx.screen.get().x(t.day as f64), 1))
+                        style:left=move || format!("{}%", fixed(layer.get().pct(t.day as f64), 6))
                     >
                         <span class="tl-tick__label">{t.label.clone()}</span>
                     </div>
                 </For>
+                </div>
                 {move || ticks.get().map(|a| a.context).filter(|c| !c.is_empty()).map(|c| view! {
                     <span class="tl-axis__context">{c}</span>
                 })}
@@ -546,8 +556,8 @@ pub fn Timeline(
                     node_ref=layer_ref
                     on:click=on_track_click
                     on:focusin=on_track_focus
-                    style:left=move || format!("{}px", fixed(ctx.screen.get().x(layer.get().o), 2))
-                    style:width=move || format!("{}px", fixed(ctx.screen.get().span_px(layer.get().s), 2))
+                    style:left=layer_left
+                    style:width=layer_width
                 ></div>
             </div>
         </div>
