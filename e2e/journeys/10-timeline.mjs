@@ -37,6 +37,15 @@ export const journeys = {
     assert(labels.includes("1958"), `1958 is on screen: ${labels}`);
     // The page itself did not scroll or zoom.
     eq(await page.evaluate(() => window.scrollY), 0, "page did not scroll on Ctrl+wheel");
+    // The era the view lies in is named on screen, though it began years before the view.
+    const era = await page.evaluate(() => {
+      const vp = document.querySelector(".tl-viewport").getBoundingClientRect();
+      return [...document.querySelectorAll(".tl-era__label")]
+        .map((l) => ({ text: l.innerText.trim(), r: l.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.left >= vp.left && r.right <= vp.right && r.bottom <= vp.bottom)
+        .map(({ text }) => text);
+    });
+    assert(era.some((t) => /growing strains/i.test(t)), `the 1956–1959 era is named in view: ${era}`);
     await shot("zoomed-1958");
   },
 
