@@ -85,6 +85,9 @@ export const journeys = {
       assert(overflow <= 0, `${width}px: page scrolls sideways by ${overflow}px`);
       const markers = await page.locator(".tl-track button[data-event-id]").count();
       assert(markers >= 8, `${width}px: ${markers} markers`);
+      // The title is read whole, not cut by its line clamp.
+      const title = await page.$eval(".tl-title", (t) => ({ text: t.innerText, cut: t.scrollHeight - t.clientHeight }));
+      assert(title.cut <= 1, `${width}px: the title "${title.text}" is cut by ${title.cut}px`);
       await page.screenshot({ path: `e2e/out/20-embed--width-${width}.png` });
       await ctx.close();
     }
