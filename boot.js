@@ -33,7 +33,9 @@ const TEXT = {
 // languages. e2e/journeys/37-loading.mjs holds them to the mounted widget; hosts with other
 // bundles set --tl-height on the element.
 function chromePx(width, phone, coarse) {
-  if (phone) return width < 330 ? 304 : 295;
+  // Phones: two rows of controls below about 440 px, on touch screens (wider buttons) in English
+  // up to about 490; below 320 a title of up to four lines.
+  if (phone) return width < 320 ? 356 : width < 440 ? 342 : coarse ? 309 : 295;
   if (width < 700) return 384;
   if (width < 760) return 359;
   if (width < 940) return 323;

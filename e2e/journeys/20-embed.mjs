@@ -76,8 +76,8 @@ export const journeys = {
   },
 
   async "from 320 to 2560 px wide the widget fits its container"({ browser, base }) {
-    for (const width of [320, 768, 2560]) {
-      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    for (const [width, touch] of [[320, false], [320, true], [768, false], [2560, false]]) {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 }, hasTouch: touch, isMobile: touch });
       const page = await ctx.newPage();
       await page.goto(`${base}/index.html?lang=id`);
       await ready(page);
@@ -85,10 +85,17 @@ export const journeys = {
       assert(overflow <= 0, `${width}px: page scrolls sideways by ${overflow}px`);
       const markers = await page.locator(".tl-track button[data-event-id]").count();
       assert(markers >= 8, `${width}px: ${markers} markers`);
+      // Every control is in view, whole (a phone's controls wrap instead of scrolling).
+      const cut = await page.$$eval(".tl-controls button", (bs) => {
+        const root = document.querySelector(".tl-root").getBoundingClientRect();
+        return bs.filter((b) => { const r = b.getBoundingClientRect(); return r.left < root.left || r.right > root.right + 0.5 || b.scrollWidth > b.clientWidth + 1; })
+          .map((b) => b.getAttribute("aria-label"));
+      });
+      eq(cut.length, 0, `${width}px: controls cut or outside the widget: ${cut}`);
       // The title is read whole, not cut by its line clamp.
       const title = await page.$eval(".tl-title", (t) => ({ text: t.innerText, cut: t.scrollHeight - t.clientHeight }));
       assert(title.cut <= 1, `${width}px: the title "${title.text}" is cut by ${title.cut}px`);
-      await page.screenshot({ path: `e2e/out/20-embed--width-${width}.png` });
+      await page.screenshot({ path: `e2e/out/20-embed--width-${width}${touch ? "-touch" : ""}.png` });
       await ctx.close();
     }
   },
