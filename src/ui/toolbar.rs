@@ -3,7 +3,7 @@
 //! `aria-pressed`.
 
 use crate::core::deeplink::DeepLink;
-use crate::core::i18n::{format_count, Lang, Strings};
+use crate::core::i18n::format_count;
 use crate::core::view_state::Action;
 use crate::ui::ctx::Ctx;
 use crate::ui::present::{enter_present, leave_present};
@@ -98,24 +98,24 @@ pub fn Toolbar(ctx: Ctx, label: impl Fn() -> String + Send + Sync + 'static) -> 
                 title=tr(lang, |s| s.zoom_out) on:click=move |_| zoom(0.5)>
                 <span aria-hidden="true">"−"</span>
             </button>
-            <button type="button" class="tl-button tl-button--text" aria-label=tr(lang, |s| s.reset)
+            <button type="button" class="tl-button tl-button--text" aria-label=tr(lang, |s| s.reset) data-short=tr(lang, |s| s.reset_short)
                 on:click=move |_| ctx.go(ctx.model.with_value(|m| m.extent).full())>
-                {labels(lang, |s| s.reset, |s| s.reset_short)}
+                <span class="tl-button__long">{tr(lang, |s| s.reset)}</span>
             </button>
             <button type="button" class="tl-button tl-button--text"
                 aria-pressed=move || ctx.list.get().to_string()
-                aria-label=tr(lang, |s| s.list_view)
+                aria-label=tr(lang, |s| s.list_view) data-short=tr(lang, |s| s.list_short)
                 on:click=move |_| ctx.list.update(|l| *l = !*l)>
-                {labels(lang, |s| s.list_view, |s| s.list_short)}
+                <span class="tl-button__long">{tr(lang, |s| s.list_view)}</span>
             </button>
             <button type="button" class="tl-button tl-button--text"
                 aria-pressed=move || ctx.present.get().to_string()
-                aria-label=tr(lang, |s| s.present)
+                aria-label=tr(lang, |s| s.present) data-short=tr(lang, |s| s.present_short)
                 on:click=move |_| if ctx.present.get_untracked() { leave_present(ctx) } else { enter_present(ctx, true) }>
-                {labels(lang, |s| s.present, |s| s.present_short)}
+                <span class="tl-button__long">{tr(lang, |s| s.present)}</span>
             </button>
-            <button type="button" class="tl-button tl-button--text" aria-label=tr(lang, |s| s.share) on:click=share>
-                {labels(lang, |s| s.share, |s| s.share_short)}
+            <button type="button" class="tl-button tl-button--text" aria-label=tr(lang, |s| s.share) data-short=tr(lang, |s| s.share_short) on:click=share>
+                <span class="tl-button__long">{tr(lang, |s| s.share)}</span>
             </button>
             <span class="tl-range-label" aria-hidden="true">{label}</span>
         </div>
@@ -138,18 +138,5 @@ pub fn Toolbar(ctx: Ctx, label: impl Fn() -> String + Send + Sync + 'static) -> 
             </div>
         </div>
         <p class="tl-sr-only" role="status" aria-live="polite">{move || status.get()}</p>
-    }
-}
-
-/// A text button's label in full and, for phones, short (the stylesheet shows one of them; the
-/// button's `aria-label` is the full one).
-fn labels(
-    lang: RwSignal<Lang>,
-    long: fn(&'static Strings) -> &'static str,
-    short: fn(&'static Strings) -> &'static str,
-) -> impl IntoView {
-    view! {
-        <span class="tl-button__long">{tr(lang, long)}</span>
-        <span class="tl-button__short">{tr(lang, short)}</span>
     }
 }
