@@ -91,6 +91,9 @@ function watchedBrowser(browser, watch) {
 
 const allowed = (res, text) => res.some((re) => { re.lastIndex = 0; return re.test(text); });
 
+/** The longest a journey may take: the soak, the longest, takes about 30 s on this machine. */
+const JOURNEY_LIMIT_MS = 240_000;
+
 let passed = 0;
 let failed = 0;
 for (const file of files) {
@@ -112,7 +115,16 @@ for (const file of files) {
     const t0 = Date.now();
     let failure = null;
     try {
-      await fn({ page, context, browser: watchedBrowser(browser, watch), base: server.url, shot, errors, serve, dist, root });
+      // A journey that hangs (a CDP command or an evaluate in a page that never answers has no
+      // time limit of its own) fails after JOURNEY_LIMIT_MS instead of holding CI until its end.
+      let timer;
+      const limit = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`did not finish within ${JOURNEY_LIMIT_MS / 1000} s`)), JOURNEY_LIMIT_MS);
+      });
+      await Promise.race([
+        fn({ page, context, browser: watchedBrowser(browser, watch), base: server.url, shot, errors, serve, dist, root }),
+        limit,
+      ]).finally(() => clearTimeout(timer));
     } catch (e) {
       failure = String(e.stack || e).split("\n").slice(0, 6).join("\n     ");
     }

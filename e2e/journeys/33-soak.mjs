@@ -28,14 +28,26 @@ function prng(seed) {
   };
 }
 
-async function memory(page, cdp) {
-  await cdp.send("HeapProfiler.collectGarbage");
-  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const wasm = await page.evaluate(() => (window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : -1));
-  return { heap: usedSize, wasm };
+/** `promise`, or an error naming `what` after `ms`: a CDP command has no time limit of its own,
+ * and one CI run waited on this journey's first forced GC for over ten minutes. */
+function within(ms, promise, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-const fmt = (m) => `JS heap ${(m.heap / MB).toFixed(1)} MB, wasm memory ${(m.wasm / MB).toFixed(1)} MB`;
+async function memory(page, cdp) {
+  // The figures are printed, not asserted: a GC that does not answer is noted, not fatal.
+  const gc = await within(15_000, cdp.send("HeapProfiler.collectGarbage"), "HeapProfiler.collectGarbage")
+    .then(() => true, (e) => (console.log(`     note: ${e.message}; heap measured without it`), false));
+  const { usedSize } = await within(15_000, cdp.send("Runtime.getHeapUsage"), "Runtime.getHeapUsage");
+  const wasm = await within(15_000, page.evaluate(() => (window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : -1)), "the page");
+  return { heap: usedSize, wasm, gc };
+}
+
+const fmt = (m) => `JS heap ${(m.heap / MB).toFixed(1)} MB${m.gc ? "" : " (no forced GC)"}, wasm memory ${(m.wasm / MB).toFixed(1)} MB`;
 
 export const journeys = {
   async [`${ACTIONS} random zooms, pans, keys and popovers on the real dataset`]({ page, context, base, shot, errors }) {
