@@ -75,16 +75,8 @@ pub fn paint(p: &Placed, s: &Shape, end: f64, screen: Screen, text: f64) -> RowP
     // A bare marker's room only decides which side its hover name goes (a step function in the
     // stylesheet): 0 where the name might not fit sends it left, and then the value changes only
     // when that decision does, not with every frame.
-    let room =
-        (room_px < bites).then(
-            || {
-                if p.label.shown() {
-                    tenths(room_px - ROOM_MARKER_PX)
-                } else {
-                    0
-                }
-            },
-        );
+    let written = if p.label.shown() { tenths(room_px - ROOM_MARKER_PX) } else { 0 };
+    let room = (room_px < bites).then_some(written);
     let bar = range.map(|d| tenths(screen.span_px(d)));
     let cut = (p.label == Label::Cut && p.next.is_finite()).then(|| {
         let chrome = ROOM_CHROME_PX * text + p.next_px;
